@@ -1,0 +1,93 @@
+package ai.andy.runtime.problem;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import io.quarkus.logging.Log;
+
+/**
+ * Turns every failure of a REST call into problem+json: the person gets a status and a sentence they can act on,
+ * never a stack trace. Unexpected errors are logged with a reference the response repeats, for support.
+ */
+public class ProblemMappers {
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(new Problem("about:blank", e.title(), e.status(), e.getMessage(), path(uri), e.errors()));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        String detail;
+        List<Problem.FieldError> errors = List.of();
+        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = fieldPath(mismatch);
+            String expected = e instanceof InvalidFormatException invalid
+                    ? invalid.getTargetType().getSimpleName()
+                    : mismatch.getTargetType() != null ? mismatch.getTargetType().getSimpleName() : "another type";
+            detail = "Field '" + field + "' has the wrong type: expected " + expected + ".";
+            errors = List.of(new Problem.FieldError(field, "expected " + expected));
+        } else {
+            var location = e.getLocation();
+            detail = "The request body is not valid JSON"
+                    + (location != null ? " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")" : "")
+                    + ".";
+        }
+        return respond(new Problem("about:blank", "Malformed request body", 400, detail, path(uri), errors));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        Response.StatusType type = e.getResponse().getStatusInfo();
+        String detail = switch (status) {
+            case 404 -> "There is nothing at " + path(uri) + ".";
+            case 405 -> "This method is not allowed on " + path(uri) + ".";
+            case 415 -> "Send the body as application/json.";
+            case 406 -> "This resource answers in application/json.";
+            default -> type.getReasonPhrase();
+        };
+        return respond(new Problem("about:blank", type.getReasonPhrase(), status, detail, path(uri), List.of()));
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String reference = UUID.randomUUID().toString();
+        Log.errorf(e, "unexpected error on %s (reference %s)", path(uri), reference);
+        return respond(new Problem("about:blank", "Internal error", 500,
+                "Something went wrong on our side. Reference: " + reference, path(uri), List.of()));
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
+    }
+
+    private static String fieldPath(MismatchedInputException e) {
+        StringBuilder path = new StringBuilder();
+        for (var ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+}
