@@ -35,17 +35,23 @@ public final class Events {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /**
-     * A message for {@code topic} on behalf of {@code userId}, ready for an {@code Emitter<String>} or
-     * {@code MutinyEmitter<String>} bound to that topic's channel.
+     * A message for {@code topic} on behalf of {@code userId}, for an {@code Emitter<String>} or
+     * {@code MutinyEmitter<String>}. The record names its topic, so it goes there whatever channel sends it.
      *
      * @param service the publishing service's name, e.g. {@code auth-service}; becomes the source {@code /auth-service}
      */
     public static Message<String> message(String service, String topic, String userId, Object payload) {
+        return messageFromJson(service, topic, userId, toJson(payload), UUID.randomUUID().toString());
+    }
+
+    /** As {@link #message}, for a payload already written as JSON and an event id chosen by the caller. */
+    public static Message<String> messageFromJson(String service, String topic, String userId, String json,
+            String eventId) {
         if (userId == null || userId.isBlank()) {
             throw new IllegalArgumentException("every event belongs to a user: userId is required");
         }
         OutgoingCloudEventMetadata<Object> ce = OutgoingCloudEventMetadata.builder()
-                .withId(UUID.randomUUID().toString())
+                .withId(eventId)
                 .withType(Topics.eventType(topic))
                 .withSource(URI.create("/" + service))
                 .withSubject(userId)
@@ -53,9 +59,10 @@ public final class Events {
                 .withTimestamp(OffsetDateTime.now(ZoneOffset.UTC).toZonedDateTime())
                 .build();
         OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String> builder()
+                .withTopic(topic)
                 .withKey(userId)
                 .build();
-        return Message.of(toJson(payload)).addMetadata(ce).addMetadata(kafka);
+        return Message.of(json).addMetadata(ce).addMetadata(kafka);
     }
 
     /** Reads an incoming record's envelope and payload; throws {@link MalformedEventException} if it has neither. */

@@ -3,6 +3,7 @@ package ai.andy.runtime.problem;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -27,6 +28,27 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(leaf(v.getPropertyPath()), v.getMessage()))
+                .sorted(java.util.Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        return respond(new Problem("about:blank", "Invalid request", 400,
+                "Some fields are invalid: " + String.join(", ", errors.stream().map(Problem.FieldError::field).toList())
+                        + ".",
+                path(uri), errors));
+    }
+
+    /** {@code signup.request.email} as Hibernate Validator names it, reported as {@code email}. */
+    private static String leaf(jakarta.validation.Path path) {
+        String last = null;
+        for (jakarta.validation.Path.Node node : path) {
+            last = node.getName();
+        }
+        return last;
+    }
+
+    @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         String detail;
         List<Problem.FieldError> errors = List.of();
@@ -46,9 +68,18 @@ public class ProblemMappers {
         return respond(new Problem("about:blank", "Malformed request body", 400, detail, path(uri), errors));
     }
 
+    /** Quarkus REST has its own mapper for this subtype; ours must be at least as specific to win. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            return unreadableJson(unreadable, uri); // Quarkus REST wraps Jackson's errors in a 400
+        }
         if (status >= 500) {
             return unexpected(e, uri);
         }
