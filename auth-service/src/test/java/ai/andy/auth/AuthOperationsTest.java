@@ -1,0 +1,26 @@
+package ai.andy.auth;
+
+import ai.andy.testsupport.KafkaResource;
+import ai.andy.testsupport.PostgresResource;
+import ai.andy.testsupport.RedisResource;
+import ai.andy.testsupport.ServiceOperationsContract;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true,
+        initArgs = @ResourceArg(name = "service", value = "auth"))
+@QuarkusTestResource(value = RedisResource.class, restrictToAnnotatedClass = true)
+class AuthOperationsTest extends ServiceOperationsContract {
+    @Override
+    protected boolean usesDatabase() {
+        return true;
+    }
+
+    @Override
+    protected boolean usesRedis() {
+        return true;
+    }
+}
