@@ -9,6 +9,10 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class UserRepository implements PanacheRepositoryBase<User, String> {
 
+    public Uni<User> findByEmail(String email) {
+        return find("lower(email) = lower(?1)", email.trim()).firstResult();
+    }
+
     public Uni<Boolean> emailTaken(String email) {
         return count("lower(email) = lower(?1)", email).map(n -> n > 0);
     }

@@ -4,6 +4,10 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.ConstraintViolationException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -24,7 +28,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(new Problem("about:blank", e.title(), e.status(), e.getMessage(), path(uri), e.errors()));
+        Response response = respond(new Problem("about:blank", e.title(), e.status(), e.getMessage(), path(uri), e.errors()));
+        if (e.headers().isEmpty()) {
+            return response;
+        }
+        Response.ResponseBuilder withHeaders = Response.fromResponse(response);
+        e.headers().forEach(withHeaders::header);
+        return withHeaders.build();
     }
 
     @ServerExceptionMapper
@@ -66,6 +76,28 @@ public class ProblemMappers {
                     + ".";
         }
         return respond(new Problem("about:blank", "Malformed request body", 400, detail, path(uri), errors));
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(AuthenticationFailedException e, UriInfo uri) {
+        String detail = e.getMessage() != null && e.getMessage().startsWith("the token")
+                ? "Sign in again: " + e.getMessage() + "."
+                : "Sign in to do this: send your access token as 'Authorization: Bearer <token>'.";
+        return Response.fromResponse(respond(new Problem("about:blank", "Unauthorized", 401, detail, path(uri), List.of())))
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return Response.fromResponse(respond(new Problem("about:blank", "Unauthorized", 401,
+                "Sign in to do this: send your access token as 'Authorization: Bearer <token>'.", path(uri), List.of())))
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(new Problem("about:blank", "Forbidden", 403, "Your credentials do not allow this.", path(uri),
+                List.of()));
     }
 
     /** Quarkus REST has its own mapper for this subtype; ours must be at least as specific to win. */
