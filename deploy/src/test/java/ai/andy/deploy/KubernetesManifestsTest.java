@@ -47,7 +47,9 @@ class KubernetesManifestsTest {
 
     static final List<String> WITHOUT_DATABASE = List.of("gateway-service");
     static final List<String> WITH_REDIS = List.of("gateway-service", "auth-service", "email-service");
-    static final Pattern SECRET_LIKE_NAME = Pattern.compile(".*(PASSWORD|SECRET|TOKEN|API_KEY|KEYSET|PRIVATE_KEY).*");
+    /** Names of variables that hold a secret; where a secret is kept (…_FILE) or whether to create one is not one. */
+    static final Pattern SECRET_LIKE_NAME =
+            Pattern.compile("(?!.*(_FILE|_IF_MISSING)$).*(PASSWORD|SECRET|TOKEN|API_KEY|KEYSET|PRIVATE_KEY|CLIENTS).*");
 
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final Map<String, List<JsonNode>> RENDERED = new ConcurrentHashMap<>();

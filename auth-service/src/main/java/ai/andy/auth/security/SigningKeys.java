@@ -6,7 +6,6 @@ import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +29,7 @@ import org.jose4j.keys.resolvers.VerificationKeyResolver;
 
 import ai.andy.auth.SigningKey;
 import ai.andy.auth.config.AuthConfig;
+import ai.andy.runtime.crypto.Vault;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
@@ -49,10 +49,12 @@ public class SigningKeys {
     private static final long ROTATION_LOCK = 0x616e6479L;
 
     private final AuthConfig config;
+    private final Vault vault;
     private volatile Snapshot snapshot = new Snapshot(null, Map.of(), List.of());
 
-    SigningKeys(AuthConfig config) {
+    SigningKeys(AuthConfig config, Vault vault) {
         this.config = config;
+        this.vault = vault;
     }
 
     /** Runs after the database is migrated (priority 10) and before messaging starts. */
@@ -107,6 +109,35 @@ public class SigningKeys {
                 .chain(() -> reload(now));
     }
 
+    /**
+     * Re-seals private keys sealed by an older vault key under the current primary, so the old vault key can be
+     * retired. Returns how many keys were rewrapped.
+     */
+    public Uni<Integer> rewrap() {
+        int primary = vault.primaryKeyId();
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
+                .createSelectionQuery("from SigningKey where vaultKeyId <> :primary", SigningKey.class)
+                .setParameter("primary", primary).getResultList())
+                .invoke(stale -> stale.forEach(key -> {
+                    Vault.Sealed sealed = vault.seal(vault.open(key.privateKey, key.associatedData()), key.associatedData());
+                    key.privateKey = sealed.ciphertext();
+                    key.vaultKeyId = sealed.keyId();
+                }))
+                .map(List::size))
+                .invoke(count -> {
+                    if (count > 0) {
+                        Log.infof("rewrapped %d signing keys under vault key %d", count, primary);
+                    }
+                });
+    }
+
+    @Scheduled(every = "${andy.vault.rewrap-interval:1h}", delayed = "1m", concurrentExecution = ConcurrentExecution.SKIP)
+    Uni<Void> scheduledRewrap() {
+        return rewrap().replaceWithVoid()
+                .onFailure().invoke(e -> Log.warnf("signing key rewrap failed, will retry: %s", e.toString()))
+                .onFailure().recoverWithNull();
+    }
+
     /** Forces a rotation now (operators, and tests of rotation). */
     public Uni<Void> rotateNow(OffsetDateTime now) {
         return Panache.withTransaction(() -> addKey(now).chain(fresh -> retireAllBut(fresh, now)))
@@ -136,7 +167,9 @@ public class SigningKeys {
             jwk.setUse("sig");
             SigningKey key = new SigningKey();
             key.kid = jwk.getKeyId();
-            key.privateKey = Base64.getEncoder().encodeToString(jwk.getPrivateKey().getEncoded());
+            Vault.Sealed sealed = vault.seal(jwk.getPrivateKey().getEncoded(), SigningKey.associatedData(key.kid));
+            key.privateKey = sealed.ciphertext();
+            key.vaultKeyId = sealed.keyId();
             key.publicJwk = jwk.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
             key.createdAt = now;
             Log.infof("new token signing key %s", key.kid);
@@ -160,12 +193,12 @@ public class SigningKeys {
                 .createSelectionQuery("from SigningKey where retireAt is null or retireAt > :now order by createdAt",
                         SigningKey.class)
                 .setParameter("now", now).getResultList()))
-                .invoke(keys -> snapshot = Snapshot.of(keys, now, config))
+                .invoke(keys -> snapshot = Snapshot.of(keys, now, config, vault))
                 .replaceWithVoid();
     }
 
     private record Snapshot(RsaJsonWebKey signer, Map<String, Key> publicKeys, List<Map<String, Object>> publicJwks) {
-        static Snapshot of(List<SigningKey> keys, OffsetDateTime now, AuthConfig config) {
+        static Snapshot of(List<SigningKey> keys, OffsetDateTime now, AuthConfig config, Vault vault) {
             List<Map<String, Object>> jwks = new ArrayList<>();
             Map<String, PublicJsonWebKey> parsed = keys.stream()
                     .collect(Collectors.toMap(k -> k.kid, Snapshot::parse, (a, b) -> a, java.util.LinkedHashMap::new));
@@ -178,7 +211,7 @@ public class SigningKeys {
             RsaJsonWebKey signer = null;
             if (signing != null) {
                 signer = (RsaJsonWebKey) parsed.get(signing.kid);
-                signer.setPrivateKey(privateKey(signing.privateKey));
+                signer.setPrivateKey(privateKey(vault.open(signing.privateKey, signing.associatedData())));
             }
             return new Snapshot(signer, parsed.values().stream()
                     .collect(Collectors.toMap(JsonWebKey::getKeyId, jwk -> (Key) jwk.getPublicKey())),
@@ -193,9 +226,9 @@ public class SigningKeys {
             }
         }
 
-        private static PrivateKey privateKey(String pkcs8) {
+        private static PrivateKey privateKey(byte[] pkcs8) {
             try {
-                return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pkcs8)));
+                return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
             } catch (java.security.GeneralSecurityException e) {
                 throw new IllegalStateException("unreadable private key", e);
             }
