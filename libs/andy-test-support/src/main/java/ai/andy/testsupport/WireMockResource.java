@@ -12,7 +12,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * A WireMock server on a dynamic port standing in for an external provider (Google, Microsoft Graph, Twilio,
  * ElevenLabs, OpenAI). Init arg {@code properties}: comma-separated configuration keys to point at its base URL
- * (e.g. {@code andy.gmail.root-url}); optional {@code path} appended to the URL.
+ * (e.g. {@code andy.gmail.root-url}), each optionally with its own path ({@code andy.oauth.google.token-url=/token});
+ * optional {@code path} is appended to the URL of keys without their own.
  * Tests stub the provider's documented JSON on the server injected into {@link InjectWireMock} fields.
  */
 public class WireMockResource implements QuarkusTestResourceLifecycleManager {
@@ -33,7 +34,12 @@ public class WireMockResource implements QuarkusTestResourceLifecycleManager {
         server.start();
         Map<String, String> config = new HashMap<>();
         for (String property : properties) {
-            config.put(property, server.baseUrl() + path);
+            int eq = property.indexOf('=');
+            if (eq > 0) {
+                config.put(property.substring(0, eq).trim(), server.baseUrl() + property.substring(eq + 1).trim());
+            } else {
+                config.put(property, server.baseUrl() + path);
+            }
         }
         return config;
     }
