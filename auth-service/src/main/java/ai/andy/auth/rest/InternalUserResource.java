@@ -19,13 +19,22 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 public class InternalUserResource {
     private final ProfileService profiles;
+    private final ai.andy.auth.service.UserKeyService keys;
 
-    InternalUserResource(ProfileService profiles) {
+    InternalUserResource(ProfileService profiles, ai.andy.auth.service.UserKeyService keys) {
         this.profiles = profiles;
+        this.keys = keys;
     }
 
     @GET
     public Uni<ProfileView> profile(@PathParam("userId") String userId) {
         return profiles.profile(userId);
+    }
+
+    /** The person's own key for a provider, in clear, for the service that calls that provider on their behalf. */
+    @GET
+    @Path("/keys/{kind}")
+    public Uni<java.util.Map<String, String>> key(@PathParam("userId") String userId, @PathParam("kind") String kind) {
+        return keys.open(userId, kind).map(value -> java.util.Map.of("kind", kind, "value", value));
     }
 }

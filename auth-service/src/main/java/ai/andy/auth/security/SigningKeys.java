@@ -131,13 +131,6 @@ public class SigningKeys {
                 });
     }
 
-    @Scheduled(every = "${andy.vault.rewrap-interval:1h}", delayed = "1m", concurrentExecution = ConcurrentExecution.SKIP)
-    Uni<Void> scheduledRewrap() {
-        return rewrap().replaceWithVoid()
-                .onFailure().invoke(e -> Log.warnf("signing key rewrap failed, will retry: %s", e.toString()))
-                .onFailure().recoverWithNull();
-    }
-
     /** Forces a rotation now (operators, and tests of rotation). */
     public Uni<Void> rotateNow(OffsetDateTime now) {
         return Panache.withTransaction(() -> addKey(now).chain(fresh -> retireAllBut(fresh, now)))

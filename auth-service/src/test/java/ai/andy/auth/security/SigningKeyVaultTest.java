@@ -47,6 +47,9 @@ class SigningKeyVaultTest {
     @Inject
     SigningKeys signingKeys;
 
+    @Inject
+    ai.andy.auth.service.VaultRewrap rewrap;
+
     @ConfigProperty(name = "andy.db.name")
     String database;
 
@@ -78,6 +81,9 @@ class SigningKeyVaultTest {
         given().contentType(ContentType.JSON).body(Map.of("email", email, "password", PASSWORD, "displayName", "Val",
                 "timezone", "UTC")).post("/api/auth/signup").then().statusCode(201);
         String before = login(email);
+        given().auth().oauth2(before).contentType(ContentType.JSON).body(Map.of("value", "sk-proj-before-rotation-1234"))
+                .put("/api/me/keys/openai").then().statusCode(200);
+        String userId = given().auth().oauth2(before).get("/api/me").path("id");
         int oldVaultKey = vault.primaryKeyId();
 
         // 1. The operator adds a new primary key; old ciphertexts still open.
@@ -93,8 +99,8 @@ class SigningKeyVaultTest {
         given().auth().oauth2(before).get("/api/me").then().statusCode(200);
 
         // 2. The rewrap job re-seals every signing key under the new key.
-        int rewrapped = VertxContextSupport.subscribeAndAwait(() -> signingKeys.rewrap());
-        assertThat(rewrapped).isPositive();
+        int rewrapped = VertxContextSupport.subscribeAndAwait(() -> rewrap.rewrapAll());
+        assertThat(rewrapped).isGreaterThanOrEqualTo(2); // the signing key and the person's key
         assertThat(rowsSealedBy(oldVaultKey)).isZero();
 
         // 3. The old key leaves the keyset; everything still works.
@@ -103,6 +109,11 @@ class SigningKeyVaultTest {
         VertxContextSupport.subscribeAndAwait(() -> signingKeys.rotateIfDue(OffsetDateTime.now()));
         given().auth().oauth2(before).get("/api/me").then().statusCode(200);
         given().auth().oauth2(login(email)).get("/api/me").then().statusCode(200);
+        String service = given().auth().preemptive().basic("email-service", "test-email-secret")
+                .formParam("grant_type", "client_credentials").post("/oauth2/token").then().statusCode(200)
+                .extract().path("access_token");
+        given().auth().oauth2(service).get("/internal/users/" + userId + "/keys/openai").then().statusCode(200)
+                .body("value", org.hamcrest.Matchers.equalTo("sk-proj-before-rotation-1234"));
     }
 
     private String login(String email) {
@@ -114,7 +125,8 @@ class SigningKeyVaultTest {
     private int rowsSealedBy(int vaultKeyId) throws Exception {
         try (Connection db = PostgresResource.connect(database);
                 ResultSet row = db.createStatement().executeQuery(
-                        "select count(*) from signing_key where vault_key_id = " + vaultKeyId)) {
+                        "select (select count(*) from signing_key where vault_key_id = " + vaultKeyId
+                                + ") + (select count(*) from user_key where vault_key_id = " + vaultKeyId + ")")) {
             row.next();
             return row.getInt(1);
         }
