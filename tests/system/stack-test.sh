@@ -6,17 +6,33 @@ set -uo pipefail
 cd "$(dirname "$0")/../.."
 
 passed=0; failed=0
+FAKE_GOOGLE_PORT=18089
 check() { # check "what" command...
   local what=$1; shift
   if "$@"; then passed=$((passed + 1)); echo "ok    $what"; else failed=$((failed + 1)); echo "FAIL  $what"; fi
 }
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-finish() { ./andy down >/dev/null 2>&1 || true; echo "stack: $passed passed, $failed failed"; [[ $failed == 0 ]]; }
+finish() { ./andy down >/dev/null 2>&1 || true; [[ -n "${fake_google:-}" ]] && kill "$fake_google" 2>/dev/null; echo "stack: $passed passed, $failed failed"; [[ $failed == 0 ]]; }
 trap 'finish; exit $?' EXIT
 
-for p in 8080 8081 8082 8083 8084 8085 8086; do
+for p in 8080 8081 8082 8083 8084 8085 8086 "$FAKE_GOOGLE_PORT"; do
   if port_open "$p"; then echo "port $p is taken by something else: cannot run the stack test"; failed=1; exit 1; fi
 done
+
+# A fake Google (WireMock, the same jar the tests use) so a person can connect an account end to end.
+wiremock_jar=$(tr ':' '\n' < libs/andy-test-support/target/runtime.classpath 2>/dev/null | grep wiremock-standalone | head -n 1)
+if [[ -z "$wiremock_jar" ]]; then
+  ./mvnw -B -q install -DskipTests -Dmdep.includeScope=runtime -Dmdep.outputFile=target/runtime.classpath \
+    dependency:build-classpath -pl libs/andy-test-support -am >/dev/null
+  wiremock_jar=$(tr ':' '\n' < libs/andy-test-support/target/runtime.classpath | grep wiremock-standalone | head -n 1)
+fi
+java -Xmx128m -jar "$wiremock_jar" --port "$FAKE_GOOGLE_PORT" --bind-address 127.0.0.1 \
+  --root-dir tests/system/google-fake --global-response-templating --disable-banner >/tmp/andy-fake-google.log 2>&1 &
+fake_google=$!
+fake="http://127.0.0.1:$FAKE_GOOGLE_PORT/google"
+export ANDY_GOOGLE_CLIENT_ID=stack-test-client ANDY_GOOGLE_CLIENT_SECRET=stack-test-secret \
+  ANDY_GOOGLE_AUTHORIZE_URL="$fake/auth" ANDY_GOOGLE_TOKEN_URL="$fake/token" ANDY_GOOGLE_USERINFO_URL="$fake/userinfo" \
+  ANDY_GOOGLE_REVOKE_URL="$fake/revoke"
 
 start=$SECONDS
 check "./andy up brings every service to ready" ./andy up
@@ -48,6 +64,24 @@ if command -v psql >/dev/null; then
 else
   echo "skip  the cross-service check needs psql, which this machine lacks"
 fi
+
+# Through the gateway, as the web client does it.
+gw=http://127.0.0.1:8080
+login=$(curl -s -H 'Content-Type: application/json' \
+  -d "{\"email\":\"$email\",\"password\":\"a long enough passphrase\"}" "$gw/api/auth/login")
+access=$(sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p' <<<"$login")
+check "sign-in through the gateway gives an access token" test -n "$access"
+check "the gateway refuses /api/me without a token" \
+  test "$(curl -s -o /dev/null -w '%{http_code}' "$gw/api/me")" = 401
+check "the gateway passes /api/me with the token to auth-service" \
+  bash -c "curl -s -H 'Authorization: Bearer $access' $gw/api/me | grep -q '\"email\":\"$email\"'"
+authorize=$(curl -s -X POST -H "Authorization: Bearer $access" "$gw/api/connections/google" \
+  | sed -n 's/.*"authorizationUrl":"\([^"]*\)".*/\1/p')
+landing=$(curl -s -L -o /dev/null -w '%{url_effective}' "$authorize")
+check "connecting Google through the gateway lands on the client with outcome=connected" \
+  bash -c "[[ '$landing' == '$gw/?connection=google&outcome=connected' || '$landing' == 'http://localhost:8080/?connection=google&outcome=connected' ]]"
+check "the connected account is listed" \
+  bash -c "curl -s -H 'Authorization: Bearer $access' $gw/api/connections | grep -q 'stack.test@gmail.com'"
 
 check "./andy down stops everything it started" ./andy down
 ports_free() { for p in 8080 8081 8082 8083 8084 8085 8086 9092; do port_open "$p" && return 1; done; return 0; }

@@ -73,25 +73,31 @@ public class AccessTokenService {
     public Uni<AccessToken> forConnection(String userId, UUID connectionId) {
         return load(userId, connectionId).chain(connection -> fresh(connection)
                 ? Uni.createFrom().item(open(connection))
-                : refreshOnce(userId, connectionId, connection.version, OffsetDateTime.now().plus(WAIT_LIMIT)));
+                : refreshOnce(userId, connectionId, connection.version, false, OffsetDateTime.now().plus(WAIT_LIMIT)));
     }
 
-    private Uni<AccessToken> refreshOnce(String userId, UUID connectionId, long seenVersion, OffsetDateTime giveUpAt) {
+    /**
+     * @param force refresh even a token that is still fresh (keep-alive), unless someone refreshed it since
+     *              {@code seenVersion}
+     */
+    private Uni<AccessToken> refreshOnce(String userId, UUID connectionId, long seenVersion, boolean force,
+            OffsetDateTime giveUpAt) {
         String lockKey = LOCK_PREFIX + connectionId;
         String holder = UUID.randomUUID().toString();
         // SET NX PX: one holder at a time, and the lease frees the lock if its holder dies.
         return redis.execute("SET", lockKey, holder, "NX", "PX", String.valueOf(LOCK_LEASE.toMillis()))
                 .chain(reply -> {
                     if (reply != null) {
-                        return refreshHoldingLock(userId, connectionId)
+                        return refreshHoldingLock(userId, connectionId, seenVersion, force)
                                 .onTermination().call(() -> keys.del(lockKey));
                     }
-                    return waitForOther(userId, connectionId, seenVersion, giveUpAt);
+                    return waitForOther(userId, connectionId, seenVersion, force, giveUpAt);
                 });
     }
 
     /** Another caller (here or on another instance) is refreshing: wait for its token, or take over if it vanished. */
-    private Uni<AccessToken> waitForOther(String userId, UUID connectionId, long seenVersion, OffsetDateTime giveUpAt) {
+    private Uni<AccessToken> waitForOther(String userId, UUID connectionId, long seenVersion, boolean force,
+            OffsetDateTime giveUpAt) {
         if (OffsetDateTime.now().isAfter(giveUpAt)) {
             return Uni.createFrom().failure(new ProblemException(503, "Provider slow",
                     "Refreshing the connection's token is taking too long; try again shortly."));
@@ -106,14 +112,15 @@ public class AccessTokenService {
                         return Uni.createFrom().item(open(connection));
                     }
                     return keys.exists(LOCK_PREFIX + connectionId).chain(locked -> locked
-                            ? waitForOther(userId, connectionId, seenVersion, giveUpAt)
-                            : refreshOnce(userId, connectionId, connection.version, giveUpAt));
+                            ? waitForOther(userId, connectionId, seenVersion, force, giveUpAt)
+                            : refreshOnce(userId, connectionId, connection.version, force, giveUpAt));
                 });
     }
 
-    private Uni<AccessToken> refreshHoldingLock(String userId, UUID connectionId) {
+    private Uni<AccessToken> refreshHoldingLock(String userId, UUID connectionId, long seenVersion, boolean force) {
         return load(userId, connectionId).chain(connection -> {
-            if (fresh(connection)) {
+            boolean refreshedMeanwhile = connection.version != seenVersion;
+            if (refreshedMeanwhile ? fresh(connection) : !force && fresh(connection)) {
                 return Uni.createFrom().item(open(connection)); // refreshed while we queued for the lock
             }
             if (connection.refreshToken == null) {
@@ -169,10 +176,15 @@ public class AccessTokenService {
 
     /** Keeps grants alive: providers let unused refresh tokens lapse. */
     @Scheduled(every = "${andy.oauth.keep-alive-check:1h}", delayed = "5m", concurrentExecution = ConcurrentExecution.SKIP)
-    Uni<Void> keepAlive() {
+    Uni<Void> scheduledKeepAlive() {
+        return keepAlive();
+    }
+
+    /** Refreshes every active connection not refreshed within the keep-alive age. */
+    public Uni<Void> keepAlive() {
         return Panache.withSession(() -> connections.dueForKeepAlive(OffsetDateTime.now().minus(config.keepAliveAge())))
                 .onItem().transformToMulti(list -> Multi.createFrom().iterable(list))
-                .onItem().transformToUniAndConcatenate(c -> refreshOnce(c.userId, c.id, c.version,
+                .onItem().transformToUniAndConcatenate(c -> refreshOnce(c.userId, c.id, c.version, true,
                         OffsetDateTime.now().plus(WAIT_LIMIT))
                         .replaceWithVoid()
                         .onFailure().invoke(e -> Log.warnf("keep-alive refresh of a %s connection failed: %s",

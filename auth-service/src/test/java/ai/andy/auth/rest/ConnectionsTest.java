@@ -81,6 +81,9 @@ class ConnectionsTest {
     @ConfigProperty(name = "andy.db.name")
     String database;
 
+    @jakarta.inject.Inject
+    ai.andy.auth.service.AccessTokenService keepAlive;
+
     @AfterEach
     void resetFakes() {
         providers.resetAll();
@@ -235,6 +238,36 @@ class ConnectionsTest {
 
         providers.verify(1, postRequestedFor(urlPathEqualTo("/google/revoke")).withRequestBody(containing("token=1%2F%2Frefresh-d")));
         assertThat(given().auth().oauth2(owner).get("/api/connections").<List<String>> path("provider")).containsExactly("local");
+    }
+
+    @Test
+    void wrongClientCredentialsAtTheProviderEndInAClearErrorAndNothingStored() throws Exception {
+        String user = signupAndLogin();
+        Map<String, String> authorize = startConnect(user, "google");
+        providers.stubFor(post(urlPathEqualTo("/google/token")).willReturn(aResponse().withStatus(401)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":\"invalid_client\",\"error_description\":\"The OAuth client was not found.\"}")));
+        assertThat(callback("google", "4/0Ab-code", authorize.get("state"), null)).contains("reason=provider_error");
+        assertThat(given().auth().oauth2(user).get("/api/connections").<List<?>> path("id")).hasSize(1);
+    }
+
+    @Test
+    void unusedGrantsAreRefreshedDaily() throws Throwable {
+        String user = signupAndLogin();
+        String connectionId = connectMicrosoft(user, "ms-access-k", "ms-refresh-k", 3600);
+        try (Connection db = PostgresResource.connect(database)) {
+            db.createStatement().executeUpdate(
+                    "update connection set last_refreshed_at = now() - interval '2 days' where id = '" + connectionId + "'");
+        }
+        providers.stubFor(post(urlPathEqualTo("/ms/token")).withRequestBody(containing("refresh_token=ms-refresh-k"))
+                .willReturn(okJson("{\"token_type\":\"Bearer\",\"expires_in\":3600,\"access_token\":\"ms-access-k2\","
+                        + "\"refresh_token\":\"ms-refresh-k2\"}")));
+
+        io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() -> keepAlive.keepAlive());
+
+        providers.verify(1, postRequestedFor(urlPathEqualTo("/ms/token")).withRequestBody(containing("refresh_token=ms-refresh-k")));
+        given().auth().oauth2(user).get("/api/connections").then()
+                .body("find { it.id == '" + connectionId + "' }.status", org.hamcrest.Matchers.equalTo("active"));
     }
 
     private void stubGoogleCodeExchange(String code, String challenge, String access, String refresh, int expiresIn) {
