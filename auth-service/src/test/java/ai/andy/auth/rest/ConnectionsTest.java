@@ -30,7 +30,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -40,6 +39,9 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.matching.MatchResult;
 import com.github.tomakehurst.wiremock.matching.ValueMatcher;
+
+import static ai.andy.auth.People.serviceToken;
+import static ai.andy.auth.People.signupAndLogin;
 
 import ai.andy.testsupport.CloudEventRecords;
 import ai.andy.testsupport.InjectKafkaCompanion;
@@ -51,7 +53,6 @@ import ai.andy.testsupport.WireMockResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 /** Connecting accounts against WireMock fakes of Google's and Microsoft's OAuth endpoints, with their documented JSON. */
@@ -66,7 +67,6 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
                 + "andy.oauth.microsoft.authorize-url=/ms/authorize,andy.oauth.microsoft.token-url=/ms/token,"
                 + "andy.oauth.microsoft.account-url=/graph/v1.0/me"))
 class ConnectionsTest {
-    private static final String PASSWORD = "connect all the things";
     private static final String GOOGLE_SCOPES = "openid https://www.googleapis.com/auth/gmail.readonly "
             + "https://www.googleapis.com/auth/gmail.send https://www.googleapis.com/auth/gmail.modify "
             + "https://www.googleapis.com/auth/calendar.events https://www.googleapis.com/auth/calendar.readonly "
@@ -363,23 +363,5 @@ class ConnectionsTest {
             }
         }
         return false;
-    }
-
-    private static String serviceToken() {
-        return given().auth().preemptive().basic("email-service", "test-email-secret")
-                .formParam("grant_type", "client_credentials").post("/oauth2/token")
-                .then().statusCode(200).extract().path("access_token");
-    }
-
-    private static String signupAndLogin() {
-        String email = "c" + UUID.randomUUID().toString().substring(0, 12) + "@example.org";
-        given().contentType(ContentType.JSON)
-                .body(Map.of("email", email, "password", PASSWORD, "displayName", "Connie", "timezone", "Europe/Rome"))
-                .post("/api/auth/signup").then().statusCode(201);
-        var random = ThreadLocalRandom.current();
-        return given().contentType(ContentType.JSON)
-                .header("X-Forwarded-For", "10.7." + random.nextInt(256) + "." + (1 + random.nextInt(250)))
-                .body(Map.of("email", email, "password", PASSWORD)).post("/api/auth/login")
-                .then().statusCode(200).extract().path("accessToken");
     }
 }

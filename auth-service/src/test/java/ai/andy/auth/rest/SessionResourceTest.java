@@ -10,7 +10,6 @@ import static org.hamcrest.Matchers.notNullValue;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.inject.Inject;
 
@@ -25,6 +24,7 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 import org.junit.jupiter.api.Test;
 
+import ai.andy.auth.People;
 import ai.andy.auth.security.SigningKeys;
 import ai.andy.testsupport.KafkaResource;
 import ai.andy.testsupport.PostgresResource;
@@ -41,7 +41,7 @@ import io.restassured.response.Response;
         initArgs = @ResourceArg(name = "service", value = "auth"))
 @QuarkusTestResource(value = RedisResource.class, restrictToAnnotatedClass = true)
 class SessionResourceTest {
-    private static final String PASSWORD = "a perfectly fine passphrase";
+    private static final String PASSWORD = People.PASSWORD;
 
     @Inject
     SigningKeys signingKeys;
@@ -208,9 +208,10 @@ class SessionResourceTest {
         given().formParams(Map.of("grant_type", "client_credentials", "client_id", "email-service",
                 "client_secret", "wrong")).post("/oauth2/token")
                 .then().statusCode(401).body("error", equalTo("invalid_client"));
-        String serviceToken = given().auth().preemptive().basic("email-service", "test-email-secret")
+        given().auth().preemptive().basic("email-service", "test-email-secret")
                 .formParam("grant_type", "client_credentials").post("/oauth2/token")
-                .then().statusCode(200).body("token_type", equalTo("Bearer")).extract().path("access_token");
+                .then().statusCode(200).body("token_type", equalTo("Bearer"));
+        String serviceToken = People.serviceToken();
 
         given().auth().oauth2(serviceToken).get("/internal/users/" + userId).then().statusCode(200)
                 .body("email", equalTo(email)).body("timezone", equalTo("Europe/Oslo"));
@@ -239,17 +240,11 @@ class SessionResourceTest {
     }
 
     private static String signup() {
-        String email = "s" + UUID.randomUUID().toString().substring(0, 12) + "@example.org";
-        given().contentType(ContentType.JSON)
-                .body(Map.of("email", email, "password", PASSWORD, "displayName", "Tess Ter", "timezone", "Europe/Oslo"))
-                .post("/api/auth/signup").then().statusCode(201);
-        return email;
+        return People.signup();
     }
 
-    /** A made-up client address per test, passed as the gateway would (X-Forwarded-For from a trusted proxy). */
     private static String newAddress() {
-        var random = ThreadLocalRandom.current();
-        return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
+        return People.newClientAddress();
     }
 
     private static Response login(String email, String password, String address) {

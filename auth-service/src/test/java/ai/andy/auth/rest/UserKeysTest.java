@@ -9,10 +9,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+
+import static ai.andy.auth.People.serviceToken;
+import static ai.andy.auth.People.signupAndLogin;
 
 import ai.andy.testsupport.KafkaResource;
 import ai.andy.testsupport.PostgresResource;
@@ -28,8 +30,6 @@ import io.restassured.http.ContentType;
         initArgs = @ResourceArg(name = "service", value = "auth"))
 @QuarkusTestResource(value = RedisResource.class, restrictToAnnotatedClass = true)
 class UserKeysTest {
-    private static final String PASSWORD = "keys to the kingdom";
-
     @ConfigProperty(name = "andy.db.name")
     String database;
 
@@ -74,23 +74,5 @@ class UserKeysTest {
             rows.next();
             return rows.getString(1).contains(secret);
         }
-    }
-
-    private static String serviceToken() {
-        return given().auth().preemptive().basic("email-service", "test-email-secret")
-                .formParam("grant_type", "client_credentials").post("/oauth2/token")
-                .then().statusCode(200).extract().path("access_token");
-    }
-
-    private static String signupAndLogin() {
-        String email = "k" + UUID.randomUUID().toString().substring(0, 12) + "@example.org";
-        given().contentType(ContentType.JSON)
-                .body(Map.of("email", email, "password", PASSWORD, "displayName", "Kay", "timezone", "Europe/Madrid"))
-                .post("/api/auth/signup").then().statusCode(201);
-        var random = ThreadLocalRandom.current();
-        return given().contentType(ContentType.JSON)
-                .header("X-Forwarded-For", "10.6." + random.nextInt(256) + "." + (1 + random.nextInt(250)))
-                .body(Map.of("email", email, "password", PASSWORD)).post("/api/auth/login")
-                .then().statusCode(200).extract().path("accessToken");
     }
 }

@@ -22,6 +22,7 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 
+import ai.andy.auth.People;
 import ai.andy.auth.SigningKey;
 import ai.andy.runtime.crypto.Vault;
 import ai.andy.testsupport.KafkaResource;
@@ -39,8 +40,6 @@ import io.restassured.http.ContentType;
         initArgs = @ResourceArg(name = "service", value = "auth"))
 @QuarkusTestResource(value = RedisResource.class, restrictToAnnotatedClass = true)
 class SigningKeyVaultTest {
-    private static final String PASSWORD = "sealed with a kiss";
-
     @Inject
     Vault vault;
 
@@ -77,10 +76,8 @@ class SigningKeyVaultTest {
 
     @Test
     void vaultKeyRotationRewrapsWithoutSigningAnyoneOut() throws Throwable {
-        String email = "v" + UUID.randomUUID().toString().substring(0, 10) + "@example.org";
-        given().contentType(ContentType.JSON).body(Map.of("email", email, "password", PASSWORD, "displayName", "Val",
-                "timezone", "UTC")).post("/api/auth/signup").then().statusCode(201);
-        String before = login(email);
+        String email = People.signup();
+        String before = People.login(email);
         given().auth().oauth2(before).contentType(ContentType.JSON).body(Map.of("value", "sk-proj-before-rotation-1234"))
                 .put("/api/me/keys/openai").then().statusCode(200);
         String userId = given().auth().oauth2(before).get("/api/me").path("id");
@@ -108,18 +105,10 @@ class SigningKeyVaultTest {
         vault.reload();
         VertxContextSupport.subscribeAndAwait(() -> signingKeys.rotateIfDue(OffsetDateTime.now()));
         given().auth().oauth2(before).get("/api/me").then().statusCode(200);
-        given().auth().oauth2(login(email)).get("/api/me").then().statusCode(200);
-        String service = given().auth().preemptive().basic("email-service", "test-email-secret")
-                .formParam("grant_type", "client_credentials").post("/oauth2/token").then().statusCode(200)
-                .extract().path("access_token");
+        given().auth().oauth2(People.login(email)).get("/api/me").then().statusCode(200);
+        String service = People.serviceToken();
         given().auth().oauth2(service).get("/internal/users/" + userId + "/keys/openai").then().statusCode(200)
                 .body("value", org.hamcrest.Matchers.equalTo("sk-proj-before-rotation-1234"));
-    }
-
-    private String login(String email) {
-        return given().contentType(ContentType.JSON).header("X-Forwarded-For", "10.9.8." + (1 + new java.util.Random().nextInt(250)))
-                .body(Map.of("email", email, "password", PASSWORD)).post("/api/auth/login")
-                .then().statusCode(200).extract().path("accessToken");
     }
 
     private int rowsSealedBy(int vaultKeyId) throws Exception {
