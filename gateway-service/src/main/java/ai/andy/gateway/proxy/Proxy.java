@@ -1,0 +1,156 @@
+package ai.andy.gateway.proxy;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import ai.andy.gateway.config.GatewayConfig;
+import io.quarkus.logging.Log;
+import io.vertx.circuitbreaker.OpenCircuitException;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Forwards one request to its service and streams the answer back, both bodies chunk by chunk as they arrive (so
+ * server-sent events flow through live and large uploads are never held in memory), through the service's circuit
+ * breaker. The service's failures become problem+json: 503 when it cannot be reached or its breaker is open, 504 when
+ * it does not answer in time.
+ */
+@ApplicationScoped
+public class Proxy {
+    private final long maxBodySize;
+    private final long idleTimeoutMs;
+    private final long breakerResetSeconds;
+
+    Proxy(GatewayConfig config) {
+        this.maxBodySize = config.maxBodySize().asLongValue();
+        this.idleTimeoutMs = config.upstream().idleTimeout().toMillis();
+        this.breakerResetSeconds = Math.max(1, config.circuitBreaker().resetAfter().toSeconds());
+    }
+
+    public void forward(RoutingContext ctx, Upstream upstream) {
+        HttpServerRequest in = ctx.request();
+        long declared = declaredLength(in);
+        if (declared == -2) {
+            Problems.send(ctx, 400, "Bad request", "The Content-Length header is not a number.");
+            return;
+        }
+        if (declared > maxBodySize) {
+            tooLarge(ctx);
+            return;
+        }
+        RequestOptions options = new RequestOptions()
+                .setMethod(in.method())
+                .setHost(upstream.host())
+                .setPort(upstream.port())
+                .setSsl(upstream.ssl())
+                .setURI(upstream.uri(pathAndQuery(ctx)))
+                .setIdleTimeout(idleTimeoutMs)
+                .setHeaders(forwardedHeaders(ctx));
+        Exchange exchange = new Exchange(ctx, upstream, declared, maxBodySize);
+        upstream.breaker().<HttpClientResponse> execute(promise -> exchange.send(options, promise))
+                .onComplete(result -> answer(ctx, upstream, exchange, result));
+    }
+
+    private void answer(RoutingContext ctx, Upstream upstream, Exchange exchange, AsyncResult<HttpClientResponse> result) {
+        if (result.succeeded()) {
+            exchange.relay(result.result());
+            return;
+        }
+        Throwable failure = result.cause();
+        if (exchange.bodyTooLarge()) {
+            tooLarge(ctx);
+        } else if (failure instanceof ClientGone) {
+            Log.debugf("client left before %s answered (request %s)", upstream.service(), RequestIds.of(ctx));
+        } else if (failure instanceof OpenCircuitException) {
+            ctx.response().putHeader("Retry-After", String.valueOf(breakerResetSeconds));
+            unavailable(ctx, upstream, 503, "Service unavailable", upstream.notAnswering());
+        } else if (failure instanceof UpstreamTimeout) {
+            Log.warnf("%s sent no response within %s (request %s)", upstream.service(), upstream.timeout(),
+                    RequestIds.of(ctx));
+            unavailable(ctx, upstream, 504, "Gateway timeout", upstream.service() + " did not answer within "
+                    + upstream.timeout().toSeconds() + " s; try again shortly.");
+        } else {
+            Log.warnf("%s cannot be reached: %s (request %s)", upstream.service(), failure.toString(), RequestIds.of(ctx));
+            unavailable(ctx, upstream, 503, "Service unavailable", upstream.notAnswering());
+        }
+    }
+
+    private static void unavailable(RoutingContext ctx, Upstream upstream, int status, String title, String detail) {
+        Problems.send(ctx, status, title, detail, new JsonObject().put("service", upstream.service()));
+    }
+
+    private void tooLarge(RoutingContext ctx) {
+        Problems.send(ctx, 413, "Request body too large",
+                "The request body is larger than the " + maxBodySize / 1024 + " KiB the gateway accepts.");
+        discardRest(ctx.request());
+    }
+
+    /**
+     * Reads and drops what is left of a refused body, so the client can read the 413 (closing a socket with unread
+     * data makes TCP reset it, and the answer is lost) and the connection stays usable. A client that keeps sending
+     * more than another max-body-size is cut off.
+     */
+    private void discardRest(HttpServerRequest in) {
+        if (in.isEnded()) {
+            return;
+        }
+        long[] budget = { maxBodySize };
+        in.handler(chunk -> {
+            budget[0] -= chunk.length();
+            if (budget[0] < 0) {
+                in.handler(null);
+                in.connection().close();
+            }
+        });
+        in.endHandler(v -> {
+        });
+        in.exceptionHandler(e -> {
+        });
+        in.resume();
+    }
+
+    private static MultiMap forwardedHeaders(RoutingContext ctx) {
+        HttpServerRequest in = ctx.request();
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+        Headers.copyRequest(in.headers(), headers);
+        String clientIp = in.remoteAddress() == null ? null : in.remoteAddress().hostAddress();
+        String priorFor = in.getHeader("X-Forwarded-For");
+        if (clientIp != null) {
+            headers.set("X-Forwarded-For", priorFor == null ? clientIp : priorFor + ", " + clientIp);
+        }
+        headers.set("X-Forwarded-Proto", in.scheme() == null ? "http" : in.scheme());
+        if (in.authority() != null) {
+            headers.set("X-Forwarded-Host", in.authority().toString());
+        }
+        headers.set(RequestIds.HEADER, RequestIds.of(ctx));
+        String length = in.getHeader("Content-Length");
+        if (length != null) {
+            headers.set("Content-Length", length);
+        }
+        return headers;
+    }
+
+    /** The normalized path (dot segments resolved, as routing saw it) and the query exactly as sent. */
+    private static String pathAndQuery(RoutingContext ctx) {
+        String query = ctx.request().query();
+        return query == null ? ctx.normalizedPath() : ctx.normalizedPath() + "?" + query;
+    }
+
+    /** -1 when the request has no Content-Length, -2 when it is not a number. */
+    private static long declaredLength(HttpServerRequest in) {
+        String value = in.getHeader("Content-Length");
+        if (value == null) {
+            return -1;
+        }
+        try {
+            long length = Long.parseLong(value.trim());
+            return length < 0 ? -2 : length;
+        } catch (NumberFormatException e) {
+            return -2;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package ai.andy.gateway.ratelimit;
+
+import static ai.andy.gateway.support.GatewayTestProfile.IP_BURST;
+import static ai.andy.gateway.support.GatewayTestProfile.USER_BURST;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import org.junit.jupiter.api.Test;
+
+import ai.andy.gateway.support.Api;
+import ai.andy.gateway.support.GatewayTestProfile;
+import ai.andy.gateway.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+
+@QuarkusTest
+@TestProfile(GatewayTestProfile.class)
+class RateLimitTest {
+
+    @Test
+    void eachPersonHasABucketAndSeesItInTheHeaders() {
+        String userId = Tokens.newUserId();
+        String token = Tokens.access(userId);
+        for (int i = 1; i <= USER_BURST; i++) {
+            given().header("Authorization", "Bearer " + token).when().get("/api/tasks/open")
+                    .then().statusCode(200)
+                    .header("RateLimit-Limit", String.valueOf(USER_BURST))
+                    .header("RateLimit-Remaining", String.valueOf(USER_BURST - i))
+                    .header("RateLimit-Reset", org.hamcrest.Matchers.notNullValue());
+        }
+        Response refused = given().header("Authorization", "Bearer " + token).when().get("/api/tasks/open");
+        refused.then().statusCode(429)
+                .contentType("application/problem+json")
+                .body("status", equalTo(429))
+                .header("RateLimit-Limit", String.valueOf(USER_BURST))
+                .header("RateLimit-Remaining", "0");
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 5L);
+        assertThat(Long.parseLong(refused.header("RateLimit-Reset"))).isPositive();
+
+        // Another person, from the same address, is not affected.
+        Api.as(Tokens.newUserId()).when().get("/api/tasks/open").then().statusCode(200);
+        // Nor is the same person's next token: the bucket is the person's, not the token's.
+        given().header("Authorization", "Bearer " + Tokens.access(userId)).when().get("/api/tasks/open")
+                .then().statusCode(429);
+    }
+
+    @Test
+    void publicRoutesAreLimitedPerClientAddress() {
+        String address = Api.newClientAddress();
+        for (int i = 1; i <= IP_BURST; i++) {
+            given().header("X-Forwarded-For", address).when().get("/.well-known/jwks.json")
+                    .then().statusCode(200).header("RateLimit-Remaining", String.valueOf(IP_BURST - i));
+        }
+        given().header("X-Forwarded-For", address).contentType("application/json").body("{}")
+                .when().post("/api/auth/login")
+                .then().statusCode(429).contentType("application/problem+json")
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                .body("detail", containsString("try again"));
+        given().header("X-Forwarded-For", Api.newClientAddress()).when().get("/.well-known/jwks.json")
+                .then().statusCode(200);
+    }
+}

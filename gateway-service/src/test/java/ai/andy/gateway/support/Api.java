@@ -1,0 +1,46 @@
+package ai.andy.gateway.support;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+
+import io.restassured.specification.RequestSpecification;
+
+/** Request shortcuts for gateway tests. */
+public final class Api {
+
+    /** A signed-in person's request. */
+    public static RequestSpecification as(String userId) {
+        return given().header("Authorization", "Bearer " + Tokens.access(userId));
+    }
+
+    /**
+     * An anonymous request from a client address of its own (benchmarking range 198.18.0.0/15: a label only, never
+     * contacted), so public-route tests do not share an IP bucket.
+     */
+    public static RequestSpecification anonymous() {
+        return given().header("X-Forwarded-For", newClientAddress());
+    }
+
+    public static String newClientAddress() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "198." + (18 + random.nextInt(2)) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
+    }
+
+    /** The WireMock playing a service ({@code auth}, {@code email}, ...), for stubbing and verifying. */
+    public static WireMock service(String key) {
+        int port = ConfigProvider.getConfig().getValue("andy.test.wiremock." + key, Integer.class);
+        return new WireMock("127.0.0.1", port);
+    }
+
+    public static int streamingPort() {
+        return ConfigProvider.getConfig().getValue("andy.test.streaming-port", Integer.class);
+    }
+
+    private Api() {
+    }
+}
