@@ -3,7 +3,7 @@ package ai.andy.gateway.messaging;
 import java.time.OffsetDateTime;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -21,7 +21,7 @@ import io.smallrye.mutiny.Uni;
  * is unique to the instance, from the latest offset), since the person may be connected to any of them; an instance
  * with no connection for that person simply drops it. Nothing is stored: a client that reconnects gets new events.
  */
-@ApplicationScoped
+@Singleton
 public class NotifyUserConsumer {
     private final UserSockets sockets;
 

@@ -81,6 +81,9 @@ final class Exchange {
 
     private void pumpBody() {
         HttpServerRequest in = ctx.request();
+        if ("100-continue".equalsIgnoreCase(in.getHeader("Expect"))) {
+            ctx.response().writeContinue(); // the body is wanted: a too-large one was refused before getting here
+        }
         if (in.isEnded()) {
             outbound.end();
             startTimer();

@@ -1,7 +1,9 @@
 package ai.andy.gateway.proxy;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Locale;
+
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 
 import ai.andy.gateway.ratelimit.Decision;
 import ai.andy.gateway.ratelimit.RateLimiter;
@@ -18,7 +20,7 @@ import io.vertx.ext.web.RoutingContext;
  * token (except on public routes), the rate limit, and the proxy. Paths the route table does not know fall through
  * to the gateway's own handlers (health, Swagger UI, the static client, {@code /ws}) and end in a problem+json 404.
  */
-@ApplicationScoped
+@Singleton
 public class GatewayRoutes {
     /** Before Quarkus' CORS filter (order -300), so even a refused preflight carries a request id. */
     static final int REQUEST_ID_ORDER = -400;
@@ -64,7 +66,7 @@ public class GatewayRoutes {
             ctx.next();
             return;
         }
-        String raw = ctx.request().path().toLowerCase(java.util.Locale.ROOT);
+        String raw = ctx.request().path().toLowerCase(Locale.ROOT);
         if (raw.contains("%2f") || raw.contains("%5c") || raw.contains("\\")) {
             // An encoded slash could mean a different path to the service than the one routed here.
             Problems.send(ctx, 400, "Bad request", "Encoded slashes are not allowed in paths.");

@@ -1,7 +1,9 @@
 package ai.andy.gateway.proxy;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.vertx.core.MultiMap;
 
@@ -11,9 +13,12 @@ final class Headers {
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade");
 
-    /** Set by the gateway itself from what it saw, never taken from the client. */
+    /**
+     * Set by the gateway itself from what it saw, never taken from the client; {@code Expect: 100-continue} is
+     * answered by the gateway, which decides whether the body is welcome (see Exchange).
+     */
     private static final Set<String> OWN = Set.of("host", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto",
-            "forwarded", "x-request-id", "content-length");
+            "forwarded", "x-request-id", "content-length", "expect");
 
     /** Copies end-to-end request headers; the client's {@code Authorization} travels unchanged. */
     static void copyRequest(MultiMap from, MultiMap to) {
@@ -46,8 +51,8 @@ final class Headers {
         if (connection == null) {
             return Set.of();
         }
-        return java.util.Arrays.stream(connection.toLowerCase(Locale.ROOT).split(","))
-                .map(String::trim).filter(s -> !s.isEmpty()).collect(java.util.stream.Collectors.toSet());
+        return Arrays.stream(connection.toLowerCase(Locale.ROOT).split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
     }
 
     private Headers() {

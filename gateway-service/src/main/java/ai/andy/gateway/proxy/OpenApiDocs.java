@@ -2,10 +2,12 @@ package ai.andy.gateway.proxy;
 
 import java.util.concurrent.TimeUnit;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -13,7 +15,7 @@ import io.vertx.ext.web.RoutingContext;
  * Swagger UI at the gateway ({@code quarkus.swagger-ui.urls.*}). The only read of a service's {@code /q/**} the gateway
  * makes on a client's behalf: GET only, this one document, nothing else under {@code /q}.
  */
-@ApplicationScoped
+@Singleton
 public class OpenApiDocs {
     public static final String PATH = "/openapi/";
 
@@ -31,16 +33,17 @@ public class OpenApiDocs {
         }
         RequestOptions get = new RequestOptions().setMethod(HttpMethod.GET).setHost(upstream.host())
                 .setPort(upstream.port()).setSsl(upstream.ssl()).setURI(upstream.uri("/q/openapi?format=json"))
+                .setIdleTimeout(upstream.timeout().toMillis())
                 .putHeader("Accept", "application/json").putHeader(RequestIds.HEADER, RequestIds.of(ctx));
         upstream.client().request(get)
                 .compose(request -> request.send())
                 .compose(response -> response.statusCode() == 200
                         ? response.body()
-                        : io.vertx.core.Future.failedFuture("HTTP " + response.statusCode()))
+                        : Future.failedFuture("HTTP " + response.statusCode()))
                 .timeout(upstream.timeout().toMillis(), TimeUnit.MILLISECONDS)
                 .onSuccess(body -> ctx.response().putHeader("Content-Type", "application/json").end(body))
                 .onFailure(e -> Problems.send(ctx, 503, "Service unavailable",
                         upstream.service() + " did not provide its API description; try again shortly.",
-                        new io.vertx.core.json.JsonObject().put("service", upstream.service())));
+                        new JsonObject().put("service", upstream.service())));
     }
 }

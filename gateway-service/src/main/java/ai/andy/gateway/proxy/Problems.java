@@ -1,5 +1,6 @@
 package ai.andy.gateway.proxy;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -8,17 +9,17 @@ public final class Problems {
     public static final String MEDIA_TYPE = "application/problem+json";
 
     /** Answers with a problem, unless an answer has already started (then the connection is simply closed). */
-    public static void send(RoutingContext ctx, int status, String title, String detail) {
-        send(ctx, status, title, detail, null);
+    public static Future<Void> send(RoutingContext ctx, int status, String title, String detail) {
+        return send(ctx, status, title, detail, null);
     }
 
-    public static void send(RoutingContext ctx, int status, String title, String detail, JsonObject extensions) {
+    public static Future<Void> send(RoutingContext ctx, int status, String title, String detail, JsonObject extensions) {
         var response = ctx.response();
         if (response.headWritten() || response.ended() || response.closed()) {
             if (!response.ended() && !response.closed()) {
                 response.reset();
             }
-            return;
+            return Future.succeededFuture();
         }
         JsonObject body = new JsonObject()
                 .put("type", "about:blank")
@@ -33,7 +34,7 @@ public final class Problems {
         if (extensions != null) {
             body.mergeIn(extensions);
         }
-        response.setStatusCode(status).putHeader("Content-Type", MEDIA_TYPE).end(body.encode());
+        return response.setStatusCode(status).putHeader("Content-Type", MEDIA_TYPE).end(body.encode());
     }
 
     public static void notFound(RoutingContext ctx) {

@@ -1,6 +1,6 @@
 package ai.andy.gateway.proxy;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import ai.andy.gateway.config.GatewayConfig;
 import io.quarkus.logging.Log;
@@ -9,6 +9,7 @@ import io.vertx.core.AsyncResult;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -19,7 +20,7 @@ import io.vertx.ext.web.RoutingContext;
  * breaker. The service's failures become problem+json: 503 when it cannot be reached or its breaker is open, 504 when
  * it does not answer in time.
  */
-@ApplicationScoped
+@Singleton
 public class Proxy {
     private final long maxBodySize;
     private final long idleTimeoutMs;
@@ -84,9 +85,19 @@ public class Proxy {
     }
 
     private void tooLarge(RoutingContext ctx) {
+        HttpServerRequest in = ctx.request();
+        boolean waitingForContinue = "100-continue".equalsIgnoreCase(in.getHeader("Expect")) && !in.isEnded();
         Problems.send(ctx, 413, "Request body too large",
-                "The request body is larger than the " + maxBodySize / 1024 + " KiB the gateway accepts.");
-        discardRest(ctx.request());
+                "The request body is larger than the " + maxBodySize / 1024 + " KiB the gateway accepts.")
+                .onComplete(sent -> {
+                    if (waitingForContinue && in.version() != HttpVersion.HTTP_2) {
+                        // The client holds its body back until told to continue: it never will be, so hang up.
+                        in.connection().close();
+                    }
+                });
+        if (!waitingForContinue) {
+            discardRest(in);
+        }
     }
 
     /**
@@ -117,20 +128,18 @@ public class Proxy {
         HttpServerRequest in = ctx.request();
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         Headers.copyRequest(in.headers(), headers);
-        String clientIp = in.remoteAddress() == null ? null : in.remoteAddress().hostAddress();
+        // The peer of this hop (the client, or the ingress in front of us) joins the chain it may have started.
+        var peer = in.connection() == null ? null : in.connection().remoteAddress();
         String priorFor = in.getHeader("X-Forwarded-For");
-        if (clientIp != null) {
-            headers.set("X-Forwarded-For", priorFor == null ? clientIp : priorFor + ", " + clientIp);
+        if (peer != null) {
+            String hop = peer.hostAddress();
+            headers.set("X-Forwarded-For", priorFor == null ? hop : priorFor + ", " + hop);
         }
         headers.set("X-Forwarded-Proto", in.scheme() == null ? "http" : in.scheme());
         if (in.authority() != null) {
             headers.set("X-Forwarded-Host", in.authority().toString());
         }
         headers.set(RequestIds.HEADER, RequestIds.of(ctx));
-        String length = in.getHeader("Content-Length");
-        if (length != null) {
-            headers.set("Content-Length", length);
-        }
         return headers;
     }
 

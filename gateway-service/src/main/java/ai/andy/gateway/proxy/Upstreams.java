@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 
 import ai.andy.gateway.config.GatewayConfig;
 import io.quarkus.logging.Log;
@@ -25,7 +25,7 @@ import io.vertx.core.http.PoolOptions;
  * The route table, built once from {@code andy.gateway.routes}: each service with its client and circuit breaker,
  * and the path prefixes that lead to it, longest first.
  */
-@ApplicationScoped
+@Singleton
 public class Upstreams {
     private final Map<String, Upstream> byKey = new LinkedHashMap<>();
     private final List<Prefix> prefixes = new ArrayList<>();

@@ -3,8 +3,8 @@ package ai.andy.gateway.ratelimit;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -24,7 +24,7 @@ import io.vertx.redis.client.Response;
  * across threads, and on every request that hop cost more CPU than the rest of the Redis call (measured with
  * bench/gateway). Callers off an event loop share the pool.
  */
-@ApplicationScoped
+@Singleton
 class LoopLocalRedis {
     private static final long RECONNECT_AFTER_MS = 1000;
 

@@ -9,7 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import ai.andy.gateway.config.GatewayConfig;
 import io.quarkus.logging.Log;
@@ -25,7 +25,7 @@ import io.vertx.redis.client.Response;
  * not answer within {@code andy.gateway.rate-limit.redis-timeout} the request goes through (and a warning is logged,
  * at most once a minute).
  */
-@ApplicationScoped
+@Singleton
 public class RateLimiter {
     private static final String SCRIPT = load("/ratelimit/token-bucket.lua");
     private static final String SHA = sha1(SCRIPT);

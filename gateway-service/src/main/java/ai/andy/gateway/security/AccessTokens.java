@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
@@ -30,7 +30,7 @@ import io.vertx.core.Future;
  * A verified token is remembered until it expires, so a person's requests cost one signature check per token rather
  * than one per request. Nothing here blocks: the only I/O (a JWKS refetch for an unknown key) is asynchronous.
  */
-@ApplicationScoped
+@Singleton
 public class AccessTokens {
     private final SigningKeys keys;
     private final JwtConsumer consumer;

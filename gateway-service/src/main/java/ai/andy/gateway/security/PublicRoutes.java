@@ -2,12 +2,12 @@ package ai.andy.gateway.security;
 
 import java.util.List;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import ai.andy.gateway.config.GatewayConfig;
 
 /** The routed requests that need no access token ({@code andy.gateway.public-routes}). */
-@ApplicationScoped
+@Singleton
 public class PublicRoutes {
     private final List<Rule> rules;
 

@@ -6,8 +6,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
@@ -35,7 +35,7 @@ import io.vertx.core.http.RequestOptions;
  * catches up). An unknown {@code kid} triggers one refetch, at most once per {@code jwks-min-refetch-interval}:
  * that is how a newly rotated key is picked up before the timer, without letting forged key ids flood auth-service.
  */
-@ApplicationScoped
+@Singleton
 public class SigningKeys {
     private static final long RETRY_UNTIL_FIRST_KEYS_MS = 2000;
 

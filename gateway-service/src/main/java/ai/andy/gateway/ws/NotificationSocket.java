@@ -2,6 +2,10 @@ package ai.andy.gateway.ws;
 
 import java.util.List;
 
+import ai.andy.gateway.config.AuthConfig;
+import ai.andy.gateway.config.GatewayConfig;
+import ai.andy.gateway.security.AccessToken;
+import ai.andy.gateway.security.AccessTokens;
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
@@ -11,13 +15,9 @@ import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
-
-import ai.andy.gateway.config.GatewayConfig;
-import ai.andy.gateway.security.AccessToken;
-import ai.andy.gateway.security.AccessTokens;
-import io.vertx.core.Vertx;
 
 /**
  * {@code /ws}: live notifications for the signed-in person. The token never goes in the URL (URLs end up in logs):
@@ -43,7 +43,7 @@ public class NotificationSocket {
     private final long skewMs;
 
     NotificationSocket(AccessTokens tokens, UserSockets sockets, Vertx vertx, GatewayConfig config,
-            ai.andy.gateway.config.AuthConfig auth) {
+            AuthConfig auth) {
         this.tokens = tokens;
         this.sockets = sockets;
         this.vertx = vertx;

@@ -3,7 +3,7 @@ package ai.andy.gateway.ws;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import ai.andy.gateway.config.GatewayConfig;
 import io.quarkus.logging.Log;
@@ -14,7 +14,7 @@ import io.quarkus.websockets.next.WebSocketConnection;
  * connection of its person and no one else's. Held in memory only; after a restart clients reconnect and
  * re-register.
  */
-@ApplicationScoped
+@Singleton
 public class UserSockets {
     private final ConcurrentHashMap<String, Set<WebSocketConnection>> byUser = new ConcurrentHashMap<>();
     private final int maxPerUser;

@@ -101,6 +101,26 @@ class StreamingTest {
         assertThat(seenByService(id)).isLessThanOrEqualTo(GatewayTestProfile.MAX_BODY_KIB * 1024);
     }
 
+    @Test
+    void expectContinueIsAnsweredByTheGatewayBeforeTheBodyIsSent() throws Exception {
+        String token = Tokens.access(Tokens.newUserId());
+        try (RawHttp tooLarge = new RawHttp()) {
+            tooLarge.send("POST /api/stream-probe/upload/" + UUID.randomUUID() + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Bearer " + token + "\r\nExpect: 100-continue\r\nConnection: close\r\n"
+                    + "Content-Length: " + (GatewayTestProfile.MAX_BODY_KIB * 1024 + 1) + "\r\n\r\n");
+            assertThat(tooLarge.readAll()).startsWith("HTTP/1.1 413"); // refused without a byte of the body
+        }
+        String id = UUID.randomUUID().toString();
+        try (RawHttp welcome = new RawHttp()) {
+            welcome.send("POST /api/stream-probe/upload/" + id + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Bearer " + token + "\r\nExpect: 100-continue\r\nConnection: close\r\n"
+                    + "Content-Length: 3\r\n\r\n");
+            assertThat(welcome.readLine()).isEqualTo("HTTP/1.1 100 Continue");
+            welcome.send("abc");
+            assertThat(welcome.readAll()).contains("HTTP/1.1 200").contains("{\"received\":3}");
+        }
+    }
+
     private static long seenByService(String id) throws Exception {
         return Long.parseLong(HTTP.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + Api.streamingPort() + "/seen/" + id)).build(),

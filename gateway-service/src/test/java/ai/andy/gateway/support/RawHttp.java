@@ -42,6 +42,18 @@ public final class RawHttp implements AutoCloseable {
         return send("0\r\n\r\n");
     }
 
+    /** One line of what the server sent, without its CRLF. */
+    public String readLine() throws IOException {
+        InputStream in = socket.getInputStream();
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        for (int b; (b = in.read()) != -1 && b != '\n';) {
+            if (b != '\r') {
+                line.write(b);
+            }
+        }
+        return line.toString(StandardCharsets.UTF_8);
+    }
+
     /** Everything the server sends until it closes the connection (send {@code Connection: close}). */
     public String readAll() throws IOException {
         InputStream in = socket.getInputStream();
