@@ -106,7 +106,8 @@ public class SigningKeys {
                 .createNativeQuery("select pg_try_advisory_xact_lock(" + ROTATION_LOCK + ")", Boolean.class)
                 .getSingleResult()
                 .chain(locked -> locked ? rotateLocked(now) : Uni.createFrom().voidItem())))
-                .chain(() -> reload(now));
+                .chain(() -> reload(now))
+                .chain(() -> snapshot.signer != null ? Uni.createFrom().voidItem() : rotateNow(now));
     }
 
     /**
@@ -118,12 +119,12 @@ public class SigningKeys {
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
                 .createSelectionQuery("from SigningKey where vaultKeyId <> :primary", SigningKey.class)
                 .setParameter("primary", primary).getResultList())
-                .invoke(stale -> stale.forEach(key -> {
+                .map(stale -> stale.stream().filter(key -> Snapshot.opens(vault, key)).peek(key -> {
                     Vault.Sealed sealed = vault.seal(vault.open(key.privateKey, key.associatedData()), key.associatedData());
                     key.privateKey = sealed.ciphertext();
                     key.vaultKeyId = sealed.keyId();
-                }))
-                .map(List::size))
+                }).count())
+                .map(Long::intValue))
                 .invoke(count -> {
                     if (count > 0) {
                         Log.infof("rewrapped %d signing keys under vault key %d", count, primary);
@@ -196,11 +197,13 @@ public class SigningKeys {
             Map<String, PublicJsonWebKey> parsed = keys.stream()
                     .collect(Collectors.toMap(k -> k.kid, Snapshot::parse, (a, b) -> a, java.util.LinkedHashMap::new));
             parsed.values().forEach(jwk -> jwks.add(jwk.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY)));
-            // Sign with the newest key that has been published for the whole grace; the very first key at once.
-            SigningKey signing = keys.stream()
+            // Sign with the newest key that has been published for the whole grace (the very first key at once), among
+            // those the vault can still open: a key sealed under a vault key that was lost is never used again.
+            List<SigningKey> usable = keys.stream().filter(k -> opens(vault, k)).toList();
+            SigningKey signing = usable.stream()
                     .filter(k -> !k.createdAt.plus(config.signingGrace()).isAfter(now))
                     .max(Comparator.comparing((SigningKey k) -> k.createdAt))
-                    .orElseGet(() -> keys.stream().max(Comparator.comparing((SigningKey k) -> k.createdAt)).orElse(null));
+                    .orElseGet(() -> usable.stream().max(Comparator.comparing((SigningKey k) -> k.createdAt)).orElse(null));
             RsaJsonWebKey signer = null;
             if (signing != null) {
                 signer = (RsaJsonWebKey) parsed.get(signing.kid);
@@ -209,6 +212,16 @@ public class SigningKeys {
             return new Snapshot(signer, parsed.values().stream()
                     .collect(Collectors.toMap(JsonWebKey::getKeyId, jwk -> (Key) jwk.getPublicKey())),
                     List.copyOf(jwks));
+        }
+
+        private static boolean opens(Vault vault, SigningKey key) {
+            try {
+                vault.open(key.privateKey, key.associatedData());
+                return true;
+            } catch (Vault.VaultException e) {
+                Log.warnf("signing key %s was sealed by a vault key this keyset lacks; it will not sign again", key.kid);
+                return false;
+            }
         }
 
         private static PublicJsonWebKey parse(SigningKey key) {

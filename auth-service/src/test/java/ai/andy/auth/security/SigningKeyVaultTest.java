@@ -111,6 +111,20 @@ class SigningKeyVaultTest {
                 .body("value", org.hamcrest.Matchers.equalTo("sk-proj-before-rotation-1234"));
     }
 
+    @Test
+    void aLostKeysetDoesNotStopSignIns() throws Throwable {
+        String email = People.signup();
+        String oldKid = signingKeys.signer().getKeyId();
+        // The operator lost the keyset and starts with a new one: old keys can no longer be opened.
+        write(KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM));
+        vault.reload();
+        VertxContextSupport.subscribeAndAwait(() -> signingKeys.rotateIfDue(OffsetDateTime.now()));
+
+        assertThat(signingKeys.signer().getKeyId()).isNotEqualTo(oldKid);
+        given().auth().oauth2(People.login(email)).get("/api/me").then().statusCode(200);
+        VertxContextSupport.subscribeAndAwait(() -> rewrap.rewrapAll()); // skips what it cannot open
+    }
+
     private int rowsSealedBy(int vaultKeyId) throws Exception {
         try (Connection db = PostgresResource.connect(database);
                 ResultSet row = db.createStatement().executeQuery(
