@@ -12,6 +12,7 @@ import ai.andy.gateway.security.InvalidTokenException;
 import ai.andy.gateway.security.PublicRoutes;
 import io.quarkus.logging.Log;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -26,6 +27,8 @@ public class GatewayRoutes {
     static final int REQUEST_ID_ORDER = -400;
     /** After CORS, before Quarkus' own body-size check (order -2), which would answer 413 in plain text. */
     static final int PROXY_ORDER = -3;
+    /** Where Quarkus' HTTP metrics look for the URI template of a request (as Quarkus REST sets it). */
+    private static final String METRICS_URI_TEMPLATE = "UrlPathTemplate";
 
     private final Upstreams upstreams;
     private final PublicRoutes publicRoutes;
@@ -61,11 +64,14 @@ public class GatewayRoutes {
 
     private void route(RoutingContext ctx) {
         String path = ctx.normalizedPath();
-        Upstream upstream = upstreams.route(path);
-        if (upstream == null) {
+        Upstreams.Prefix route = upstreams.route(path);
+        if (route == null) {
             ctx.next();
             return;
         }
+        Upstream upstream = route.upstream();
+        // HTTP metrics are tagged with the route prefix, not the path: ids in paths would make their number unbounded.
+        Vertx.currentContext().putLocal(METRICS_URI_TEMPLATE, route.path());
         String raw = ctx.request().path().toLowerCase(Locale.ROOT);
         if (raw.contains("%2f") || raw.contains("%5c") || raw.contains("\\")) {
             // An encoded slash could mean a different path to the service than the one routed here.

@@ -42,11 +42,11 @@ public class Upstreams {
         prefixes.sort(Comparator.comparingInt((Prefix p) -> p.path().length()).reversed());
     }
 
-    /** The service a path is routed to, or {@code null} when the gateway does not route it. */
-    public Upstream route(String path) {
+    /** The route a path falls under, or {@code null} when the gateway does not route it. */
+    public Prefix route(String path) {
         for (Prefix prefix : prefixes) {
             if (prefix.covers(path)) {
-                return prefix.upstream();
+                return prefix;
             }
         }
         return null;
@@ -115,7 +115,8 @@ public class Upstreams {
         return p;
     }
 
-    record Prefix(String path, Upstream upstream) {
+    /** One path prefix of the route table and the service it leads to. */
+    public record Prefix(String path, Upstream upstream) {
         boolean covers(String requestPath) {
             return requestPath.startsWith(path)
                     && (requestPath.length() == path.length() || requestPath.charAt(path.length()) == '/');

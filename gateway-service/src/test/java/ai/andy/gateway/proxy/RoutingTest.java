@@ -126,6 +126,14 @@ class RoutingTest {
     }
 
     @Test
+    void metricsNameTheRouteNotEachPath() {
+        String id = UUID.randomUUID().toString();
+        Api.as(Tokens.newUserId()).when().get("/api/email/messages/" + id).then().statusCode(200);
+        String metrics = Api.anonymous().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("uri=\"/api/email\"").doesNotContain(id);
+    }
+
+    @Test
     void unknownPathsAnswerProblemJson404() {
         Api.anonymous().when().get("/no/such/thing").then().statusCode(404)
                 .contentType("application/problem+json").body("instance", equalTo("/no/such/thing"));
