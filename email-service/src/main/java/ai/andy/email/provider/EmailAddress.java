@@ -1,0 +1,10 @@
+package ai.andy.email.provider;
+
+/** A mailbox as shown in a header: {@code name} may be null. */
+public record EmailAddress(String name, String address) {
+
+    /** {@code Name <address>} or the bare address. */
+    public String formatted() {
+        return name == null || name.isBlank() ? address : name + " <" + address + ">";
+    }
+}
