@@ -17,8 +17,27 @@ public class MailAccountRepository implements PanacheRepositoryBase<MailAccount,
         return list("userId = ?1 order by createdAt", userId);
     }
 
+    public Uni<MailAccount> forUser(String userId, UUID accountId) {
+        return find("userId = ?1 and id = ?2", userId, accountId).firstResult();
+    }
+
+    public Uni<MailAccount> byConnection(UUID connectionId) {
+        return find("connectionId", connectionId).firstResult();
+    }
+
     public Uni<Boolean> hasLocal(String userId) {
         return count("userId = ?1 and provider = ?2", userId, MailProviderKind.local).map(n -> n > 0);
+    }
+
+    /** Accounts whose mail is not pushed to Andy (or whose push lapsed): the polling fallback visits these. */
+    public Uni<List<MailAccount>> needingPoll() {
+        return list("provider <> ?1 and status = 'active' and syncPhase in ('idle', 'failed')"
+                + " and (pushExpiresAt is null or pushExpiresAt < current_timestamp)", MailProviderKind.local);
+    }
+
+    /** Accounts never synced yet (e.g. the service stopped before the first sync ran). */
+    public Uni<List<MailAccount>> neverSynced() {
+        return list("status = 'active' and lastSyncedAt is null and syncPhase <> 'initial'");
     }
 
     public Uni<Long> deleteForUser(String userId) {

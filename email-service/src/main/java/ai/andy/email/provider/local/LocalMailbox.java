@@ -1,0 +1,173 @@
+package ai.andy.email.provider.local;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import ai.andy.email.MailProviderKind;
+import ai.andy.email.provider.EmailAddress;
+import ai.andy.email.provider.MailProvider;
+import ai.andy.email.provider.MessageChange;
+import ai.andy.email.provider.MessageContent;
+import ai.andy.email.provider.MessageMetadata;
+import ai.andy.email.provider.OutgoingMessage;
+import ai.andy.email.provider.ProviderAccount;
+import ai.andy.email.provider.ProviderException;
+import ai.andy.email.provider.SyncSink;
+import ai.andy.email.store.MessageQuery;
+import ai.andy.email.store.MessageStore;
+import ai.andy.email.store.MessageStore.LocalRecipient;
+import ai.andy.runtime.crypto.Vault;
+
+/**
+ * The built-in mailbox for people without a connected account. Here Andy is the mail store, so bodies are kept, sealed
+ * with the vault (AES-256-GCM, bound to the mailbox and message). Mail to another Andy person's local address lands in
+ * their inbox; anything else is filed in Sent marked as not delivered, since this mailbox has no way out.
+ * <p>
+ * Read state, labels and trash live in the metadata rows that the mail service updates for every account, so
+ * {@link #modify} and {@link #trash} have nothing further to do here.
+ */
+@ApplicationScoped
+public class LocalMailbox implements MailProvider {
+    public static final String NOT_DELIVERED = "not delivered (local mailbox)";
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private record Body(String text, String html) {
+    }
+
+    private final MessageStore store;
+    private final Vault vault;
+    private final ObjectMapper json;
+    private final DemoInbox demo;
+
+    LocalMailbox(MessageStore store, Vault vault, ObjectMapper json, DemoInbox demo) {
+        this.store = store;
+        this.vault = vault;
+        this.json = json;
+        this.demo = demo;
+    }
+
+    @Override
+    public MailProviderKind kind() {
+        return MailProviderKind.local;
+    }
+
+    /** A new local mailbox gets the demo inbox, once: later syncs find nothing new, as Andy delivers directly. */
+    @Override
+    public String initialSync(ProviderAccount account, SyncSink sink) {
+        List<DemoInbox.DemoMessage> messages = demo.messagesFor(account.address(), Instant.now());
+        sink.total(messages.size());
+        for (DemoInbox.DemoMessage message : messages) {
+            file(account.accountId(), account.userId(), message.metadata(), message.text(), message.html(), null, true);
+        }
+        return "local";
+    }
+
+    @Override
+    public String incrementalSync(ProviderAccount account, String cursor, SyncSink sink) {
+        return cursor;
+    }
+
+    @Override
+    public List<MessageMetadata> search(ProviderAccount account, String query, int limit) {
+        return store.list(account.userId(), new MessageQuery(null, null, null, null, query, null, account.accountId(),
+                        null, limit)).await().atMost(WAIT).stream()
+                .map(m -> new MessageMetadata(m.providerId(), m.threadId(), m.from(), m.to(), m.cc(), m.subject(),
+                        m.snippet(), m.receivedAt(), m.unread(), m.labels(), m.hasAttachments()))
+                .toList();
+    }
+
+    @Override
+    public MessageContent fetchBody(ProviderAccount account, String providerMessageId) {
+        byte[] sealed = store.sealedBody(account.accountId(), providerMessageId).await().atMost(WAIT)
+                .orElseThrow(() -> new ProviderException("local", ProviderException.Kind.NOT_FOUND,
+                        "no such message in the local mailbox", null));
+        try {
+            Body body = json.readValue(vault.open(sealed, associatedData(account.accountId(), providerMessageId)),
+                    Body.class);
+            return new MessageContent(body.text(), body.html());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a local message body could not be read", e);
+        }
+    }
+
+    @Override
+    public MessageMetadata send(ProviderAccount account, OutgoingMessage message) {
+        Instant now = Instant.now();
+        EmailAddress sender = new EmailAddress(account.displayName(), account.address());
+        List<EmailAddress> everyone = Stream.of(message.to(), message.cc(), message.bcc()).flatMap(List::stream)
+                .toList();
+        List<LocalRecipient> local = store.localMailboxes(everyone.stream().map(EmailAddress::address).toList())
+                .await().atMost(WAIT);
+        Set<String> delivered = local.stream().map(LocalRecipient::address).collect(Collectors.toSet());
+        boolean allDelivered = everyone.stream()
+                .allMatch(a -> delivered.contains(a.address().toLowerCase(java.util.Locale.ROOT)));
+        String threadId = message.inReplyTo() != null ? threadOf(account, message.inReplyTo()) : "t-" + UUID.randomUUID();
+        String snippet = snippet(message.body());
+
+        for (LocalRecipient recipient : local) {
+            // Bcc stays hidden from other recipients: what they receive lists To and Cc only.
+            MessageMetadata received = new MessageMetadata("local-" + UUID.randomUUID(), threadId, sender,
+                    message.to(), message.cc(), message.subject(), snippet, now, true, List.of("INBOX", "UNREAD"),
+                    false);
+            file(recipient.accountId(), recipient.userId(), received, message.body(), null, null, false);
+        }
+        MessageMetadata sent = new MessageMetadata("local-" + UUID.randomUUID(), threadId, sender, message.to(),
+                message.cc(), message.subject(), snippet, now, false, List.of("SENT"), false);
+        file(account.accountId(), account.userId(), sent, message.body(), null, allDelivered ? null : NOT_DELIVERED,
+                false);
+        return sent;
+    }
+
+    /** The local mailbox is the store: the mail service's row update is the whole change. */
+    @Override
+    public void modify(ProviderAccount account, String providerMessageId, MessageChange change) {
+    }
+
+    /** As {@link #modify}: moving to trash is a label change on the stored row. */
+    @Override
+    public void trash(ProviderAccount account, String providerMessageId) {
+    }
+
+    private void file(UUID accountId, String userId, MessageMetadata metadata, String text, String html,
+            String deliveryNote, boolean isDemo) {
+        try {
+            byte[] plain = json.writeValueAsBytes(new Body(text, html));
+            Vault.Sealed sealed = vault.seal(plain, associatedData(accountId, metadata.providerId()));
+            store.insertLocal(UUID.randomUUID(), accountId, userId, metadata, sealed.ciphertext(), sealed.keyId(),
+                    deliveryNote, isDemo).await().atMost(WAIT);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String threadOf(ProviderAccount account, String providerMessageId) {
+        List<ai.andy.email.store.StoredMessage> found = store.findByProviderIds(account.accountId(),
+                List.of(providerMessageId)).await().atMost(WAIT);
+        if (found.isEmpty()) {
+            throw new ProviderException("local", ProviderException.Kind.NOT_FOUND, "no such message to reply to", null);
+        }
+        return found.get(0).threadId();
+    }
+
+    private static String associatedData(UUID accountId, String providerMessageId) {
+        return "mail_message:" + accountId + ":" + providerMessageId;
+    }
+
+    static String snippet(String body) {
+        if (body == null) {
+            return "";
+        }
+        String flat = body.replaceAll("\\s+", " ").trim();
+        return flat.length() <= 120 ? flat : flat.substring(0, 117) + "...";
+    }
+}

@@ -1,0 +1,223 @@
+package ai.andy.email.service;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import ai.andy.email.MailAccount;
+import ai.andy.email.MailProviderKind;
+import ai.andy.email.messaging.EventPublisher;
+import ai.andy.email.provider.CursorExpiredException;
+import ai.andy.email.provider.MailProvider;
+import ai.andy.email.provider.MessageMetadata;
+import ai.andy.email.provider.ProviderAccount;
+import ai.andy.email.provider.ProviderException;
+import ai.andy.email.provider.SyncSink;
+import ai.andy.email.repository.MailAccountRepository;
+import ai.andy.email.store.MessageStore;
+import ai.andy.email.store.StoredMessage;
+import ai.andy.email.store.SyncStateStore;
+import ai.andy.events.Topics;
+import ai.andy.events.payload.EmailReceived;
+import ai.andy.events.payload.NotifyUser;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Keeps each mailbox's metadata in step with its provider. A sync runs on this service's own small pool (provider
+ * SDKs block), one at a time per mailbox: a request while one runs makes it run once more afterwards. The first sync
+ * (or one after the provider forgot our cursor) is a full one, newest first, with progress; later ones are
+ * incremental and announce new mail on {@code email.received}. Triggered by a new connection, a push notification,
+ * or the polling fallback for mailboxes without push.
+ */
+@ApplicationScoped
+public class SyncService {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final MailAccountRepository accounts;
+    private final MailProviders providers;
+    private final MessageStore messages;
+    private final SyncStateStore state;
+    private final EventPublisher events;
+    private final ExecutorService pool;
+    private final Map<UUID, Boolean> running = new ConcurrentHashMap<>();
+    private final Set<UUID> again = ConcurrentHashMap.newKeySet();
+
+    SyncService(MailAccountRepository accounts, MailProviders providers, MessageStore messages, SyncStateStore state,
+            EventPublisher events, @ConfigProperty(name = "andy.email.sync-threads", defaultValue = "4") int threads) {
+        this.accounts = accounts;
+        this.providers = providers;
+        this.messages = messages;
+        this.state = state;
+        this.events = events;
+        AtomicInteger n = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "mail-sync-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        pool.shutdownNow();
+    }
+
+    /** Queues a sync of one mailbox; returns at once. */
+    public void request(UUID accountId) {
+        if (running.putIfAbsent(accountId, Boolean.TRUE) != null) {
+            again.add(accountId);
+            return;
+        }
+        pool.execute(() -> {
+            try {
+                do {
+                    again.remove(accountId);
+                    syncNow(accountId);
+                } while (again.contains(accountId));
+            } finally {
+                running.remove(accountId);
+            }
+        });
+    }
+
+    /** Mailboxes opened while the service was down (or before it crashed mid-way) get their first sync. */
+    void onStart(@jakarta.enterprise.event.Observes @jakarta.annotation.Priority(20) StartupEvent start) {
+        pool.execute(() -> {
+            try {
+                Db.read(accounts::neverSynced).forEach(account -> request(account.id));
+            } catch (RuntimeException e) {
+                Log.warnf("could not look for unsynced mailboxes at start: %s", e.getClass().getSimpleName());
+            }
+        });
+    }
+
+    /** The polling fallback: mailboxes without working push are checked on this interval. */
+    @Scheduled(every = "${andy.email.poll-interval:2m}", delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        Db.read(accounts::needingPoll).forEach(account -> request(account.id));
+    }
+
+    private void syncNow(UUID accountId) {
+        MailAccount account = Db.read(() -> accounts.findById(accountId));
+        if (account == null || !"active".equals(account.status)) {
+            return;
+        }
+        MailProvider provider = providers.forAccount(account);
+        ProviderAccount reach = providers.reach(account);
+        try {
+            if (account.syncCursor == null) {
+                fullSync(account, provider, reach);
+            } else {
+                incrementalSync(account, provider, reach);
+            }
+        } catch (CursorExpiredException expired) {
+            Log.infof("mailbox %s: the provider forgot our sync position; syncing everything again", accountId);
+            state.forgetCursor(accountId).await().atMost(WAIT);
+            account.syncCursor = null;
+            fullSync(account, provider, reach);
+        } catch (ProviderException e) {
+            Log.warnf("mailbox %s: sync failed (%s, %s)", accountId, e.provider(), e.kind());
+            state.failed(accountId, describe(e)).await().atMost(WAIT);
+        } catch (RuntimeException e) {
+            Log.errorf(e, "mailbox %s: sync failed", accountId);
+            state.failed(accountId, "Andy could not sync this mailbox; it will try again.").await().atMost(WAIT);
+        }
+    }
+
+    private void fullSync(MailAccount account, MailProvider provider, ProviderAccount reach) {
+        boolean hadMail = messages.countForAccount(account.id).await().atMost(WAIT) > 0;
+        state.startInitial(account.id).await().atMost(WAIT);
+        StoreSink sink = new StoreSink(account, false);
+        String cursor = provider.initialSync(reach, sink);
+        if (hadMail && account.provider != MailProviderKind.local) {
+            // A resync: whatever the provider no longer lists was deleted while we were not looking.
+            messages.removeAllExcept(account.id, sink.seen).await().atMost(WAIT);
+        }
+        state.progress(account.id, sink.done).await().atMost(WAIT);
+        state.finished(account.id, cursor).await().atMost(WAIT);
+        Log.infof("mailbox %s: full sync done, %d messages", account.id, sink.done);
+    }
+
+    private void incrementalSync(MailAccount account, MailProvider provider, ProviderAccount reach) {
+        state.startIncremental(account.id).await().atMost(WAIT);
+        StoreSink sink = new StoreSink(account, true);
+        String cursor = provider.incrementalSync(reach, account.syncCursor, sink);
+        state.finished(account.id, cursor).await().atMost(WAIT);
+    }
+
+    private static String describe(ProviderException e) {
+        return switch (e.kind()) {
+            case UNAUTHORIZED -> "The account needs to be connected again.";
+            case UNAVAILABLE -> "The mail provider is not answering; Andy will try again.";
+            default -> "The mail provider refused a sync request; Andy will try again.";
+        };
+    }
+
+    /** Persists each batch before the adapter goes on, and counts progress. */
+    private final class StoreSink implements SyncSink {
+        private final MailAccount account;
+        private final boolean announceNew;
+        private final List<String> seen = new ArrayList<>();
+        private int done;
+
+        StoreSink(MailAccount account, boolean announceNew) {
+            this.account = account;
+            this.announceNew = announceNew;
+        }
+
+        @Override
+        public void total(int total) {
+            state.total(account.id, total).await().atMost(WAIT);
+        }
+
+        @Override
+        public void upsert(List<MessageMetadata> batch) {
+            List<String> inserted = messages.upsert(account.id, account.userId, batch).await().atMost(WAIT);
+            batch.forEach(m -> seen.add(m.providerId()));
+            done += batch.size();
+            if (!announceNew) {
+                state.progress(account.id, done).await().atMost(WAIT);
+            } else if (!inserted.isEmpty()) {
+                announce(inserted);
+            }
+        }
+
+        @Override
+        public void removed(List<String> providerIds) {
+            messages.remove(account.id, providerIds).await().atMost(WAIT);
+        }
+
+        private void announce(List<String> providerIds) {
+            for (StoredMessage m : messages.findByProviderIds(account.id, providerIds).await().atMost(WAIT)) {
+                if (!m.hasLabel("INBOX")) {
+                    continue;
+                }
+                events.publish(Topics.EMAIL_RECEIVED, account.userId, new EmailReceived(m.id().toString(),
+                        account.id.toString(), account.provider.name(), m.from() == null ? null : m.from().name(),
+                        m.from() == null ? null : m.from().address(), m.subject(), m.receivedAt()));
+                events.publish(Topics.NOTIFY_USER, account.userId, new NotifyUser("email.received",
+                        "New mail" + (m.from() == null ? "" : " from " + sender(m)), m.subject(),
+                        Map.of("messageId", m.id().toString())));
+            }
+        }
+
+        private String sender(StoredMessage m) {
+            return m.from().name() == null || m.from().name().isBlank() ? m.from().address() : m.from().name();
+        }
+    }
+}
