@@ -32,6 +32,7 @@ public class MessageStore {
             + "m.from_address, m.to_addresses, m.cc_addresses, m.subject, m.snippet, m.received_at, m.unread, m.labels, "
             + "m.has_attachments, m.delivery_note, m.demo";
     private static final int SNIPPET_MAX = 400;
+    private static final java.util.Set<String> HIDDEN = java.util.Set.of("TRASH", "SPAM", "DELETEDITEMS", "JUNKEMAIL");
 
     private final Pool db;
 
@@ -153,6 +154,10 @@ public class MessageStore {
             args.add("%," + likeEscape(query.label()) + ",%");
             where.append(" and m.labels ilike $").append(args.size());
         }
+        if (query.label() == null || !HIDDEN.contains(query.label().toUpperCase(java.util.Locale.ROOT))) {
+            // Trash and spam only show when asked for by label, as in every mail client.
+            HIDDEN.forEach(hidden -> where.append(" and m.labels not like '%,").append(hidden).append(",%'"));
+        }
         if (query.accountId() != null) {
             args.add(query.accountId());
             where.append(" and m.account_id = $").append(args.size());
@@ -206,7 +211,7 @@ public class MessageStore {
                 joinAddresses(m.to()), joinAddresses(m.cc()), m.subject(),
                 m.snippet() == null ? null : truncate(m.snippet(), SNIPPET_MAX),
                 m.receivedAt().atOffset(ZoneOffset.UTC), m.unread(), joinLabels(m.labels()), m.hasAttachments(),
-                io.vertx.mutiny.core.buffer.Buffer.buffer(sealedBody), keyId, deliveryNote, demo));
+                io.vertx.core.buffer.Buffer.buffer(sealedBody), keyId, deliveryNote, demo));
         return db.preparedQuery(sql).execute(args).replaceWithVoid();
     }
 
@@ -257,12 +262,6 @@ public class MessageStore {
         return db.preparedQuery("insert into sent_request (user_id, idempotency_key, message_id) values ($1, $2, $3)"
                         + " on conflict do nothing")
                 .execute(Tuple.of(userId, key, messageId)).map(rows -> rows.rowCount() == 1);
-    }
-
-    public Uni<Void> forgetUser(String userId) {
-        return db.preparedQuery("delete from sent_request where user_id = $1").execute(Tuple.of(userId))
-                .chain(() -> db.preparedQuery("delete from mail_message where user_id = $1").execute(Tuple.of(userId)))
-                .replaceWithVoid();
     }
 
     public Uni<Long> countForAccount(UUID accountId) {
