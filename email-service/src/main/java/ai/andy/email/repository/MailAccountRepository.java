@@ -40,6 +40,20 @@ public class MailAccountRepository implements PanacheRepositoryBase<MailAccount,
         return list("status = 'active' and lastSyncedAt is null and syncPhase <> 'initial'");
     }
 
+    public Uni<List<MailAccount>> byProviderAddress(MailProviderKind provider, String address) {
+        return list("provider = ?1 and lower(address) = lower(?2) and status = 'active'", provider, address);
+    }
+
+    public Uni<MailAccount> byPushId(String pushId) {
+        return find("pushId", pushId).firstResult();
+    }
+
+    /** Push registrations that lapse within {@code hours}: renewed ahead of time. */
+    public Uni<List<MailAccount>> pushExpiringWithin(int hours) {
+        return list("status = 'active' and pushExpiresAt is not null"
+                + " and pushExpiresAt < current_timestamp + make_interval(0, 0, 0, 0, ?1)", hours);
+    }
+
     public Uni<Long> deleteForUser(String userId) {
         return delete("userId", userId);
     }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -52,17 +51,18 @@ public class SyncService {
     private final MessageStore messages;
     private final SyncStateStore state;
     private final EventPublisher events;
+    private final PushService push;
     private final ExecutorService pool;
-    private final Map<UUID, Boolean> running = new ConcurrentHashMap<>();
-    private final Set<UUID> again = ConcurrentHashMap.newKeySet();
+    private final Map<UUID, Boolean> runs = new ConcurrentHashMap<>();
 
     SyncService(MailAccountRepository accounts, MailProviders providers, MessageStore messages, SyncStateStore state,
-            EventPublisher events, @ConfigProperty(name = "andy.email.sync-threads", defaultValue = "4") int threads) {
+            EventPublisher events, PushService push, @ConfigProperty(name = "andy.email.sync-threads", defaultValue = "4") int threads) {
         this.accounts = accounts;
         this.providers = providers;
         this.messages = messages;
         this.state = state;
         this.events = events;
+        this.push = push;
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "mail-sync-" + n.incrementAndGet());
@@ -78,20 +78,24 @@ public class SyncService {
 
     /** Queues a sync of one mailbox; returns at once. */
     public void request(UUID accountId) {
-        if (running.putIfAbsent(accountId, Boolean.TRUE) != null) {
-            again.add(accountId);
-            return;
-        }
-        pool.execute(() -> {
-            try {
-                do {
-                    again.remove(accountId);
-                    syncNow(accountId);
-                } while (again.contains(accountId));
-            } finally {
-                running.remove(accountId);
-            }
+        boolean[] start = new boolean[1];
+        // Atomic per mailbox: absent = idle, FALSE = running, TRUE = running and asked again meanwhile.
+        runs.compute(accountId, (id, state) -> {
+            start[0] = state == null;
+            return state == null ? Boolean.FALSE : Boolean.TRUE;
         });
+        if (start[0]) {
+            pool.execute(() -> {
+                do {
+                    try {
+                        syncNow(accountId);
+                    } catch (RuntimeException e) {
+                        Log.errorf(e, "mailbox %s: sync crashed", accountId);
+                    }
+                } while (runs.compute(accountId, (id, again) -> Boolean.TRUE.equals(again) ? Boolean.FALSE : null)
+                        != null);
+            });
+        }
     }
 
     /** Mailboxes opened while the service was down (or before it crashed mid-way) get their first sync. */
@@ -124,6 +128,9 @@ public class SyncService {
                 fullSync(account, provider, reach);
             } else {
                 incrementalSync(account, provider, reach);
+            }
+            if (account.provider != MailProviderKind.local) {
+                push.ensure(account);
             }
         } catch (CursorExpiredException expired) {
             Log.infof("mailbox %s: the provider forgot our sync position; syncing everything again", accountId);
@@ -158,6 +165,7 @@ public class SyncService {
         StoreSink sink = new StoreSink(account, true);
         String cursor = provider.incrementalSync(reach, account.syncCursor, sink);
         state.finished(account.id, cursor).await().atMost(WAIT);
+        Log.debugf("mailbox %s: incremental sync, %d new or changed", account.id, sink.done);
     }
 
     private static String describe(ProviderException e) {
