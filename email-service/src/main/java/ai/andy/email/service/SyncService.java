@@ -1,9 +1,10 @@
 package ai.andy.email.service;
 
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -153,7 +154,7 @@ public class SyncService {
         String cursor = provider.initialSync(reach, sink);
         if (hadMail && account.provider != MailProviderKind.local) {
             // A resync: whatever the provider no longer lists was deleted while we were not looking.
-            messages.removeAllExcept(account.id, sink.seen).await().atMost(WAIT);
+            messages.removeAllExcept(account.id, List.copyOf(sink.seen)).await().atMost(WAIT);
         }
         state.progress(account.id, sink.done).await().atMost(WAIT);
         state.finished(account.id, cursor).await().atMost(WAIT);
@@ -180,7 +181,8 @@ public class SyncService {
     private final class StoreSink implements SyncSink {
         private final MailAccount account;
         private final boolean announceNew;
-        private final List<String> seen = new ArrayList<>();
+        // A provider may hand the same message over twice in one sync (Graph: listing, then the delta round).
+        private final Set<String> seen = new LinkedHashSet<>();
         private int done;
 
         StoreSink(MailAccount account, boolean announceNew) {
@@ -197,7 +199,7 @@ public class SyncService {
         public void upsert(List<MessageMetadata> batch) {
             List<String> inserted = messages.upsert(account.id, account.userId, batch).await().atMost(WAIT);
             batch.forEach(m -> seen.add(m.providerId()));
-            done += batch.size();
+            done = seen.size();
             if (!announceNew) {
                 state.progress(account.id, done).await().atMost(WAIT);
             } else if (!inserted.isEmpty()) {
