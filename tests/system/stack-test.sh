@@ -32,7 +32,7 @@ fake_google=$!
 fake="http://127.0.0.1:$FAKE_GOOGLE_PORT/google"
 export ANDY_GOOGLE_CLIENT_ID=stack-test-client ANDY_GOOGLE_CLIENT_SECRET=stack-test-secret \
   ANDY_GOOGLE_AUTHORIZE_URL="$fake/auth" ANDY_GOOGLE_TOKEN_URL="$fake/token" ANDY_GOOGLE_USERINFO_URL="$fake/userinfo" \
-  ANDY_GOOGLE_REVOKE_URL="$fake/revoke"
+  ANDY_GOOGLE_REVOKE_URL="$fake/revoke" ANDY_GMAIL_ROOT_URL="http://127.0.0.1:$FAKE_GOOGLE_PORT/"
 
 start=$SECONDS
 check "./andy up brings every service to ready" ./andy up
@@ -75,6 +75,39 @@ check "the gateway refuses /api/me without a token" \
   test "$(curl -s -o /dev/null -w '%{http_code}' "$gw/api/me")" = 401
 check "the gateway passes /api/me with the token to auth-service" \
   bash -c "curl -s -H 'Authorization: Bearer $access' $gw/api/me | grep -q '\"email\":\"$email\"'"
+# The local mailbox through the gateway: the demo inbox, then mail between two people on this machine.
+api() { curl -s -H "Authorization: Bearer $1" -H 'Content-Type: application/json' "${@:2}"; }
+demo_inbox() {
+  local deadline=$((SECONDS + 30))
+  while (( SECONDS < deadline )); do
+    api "$access" "$gw/api/email/messages?limit=5" | grep -q '"demo":true' && return 0
+    sleep 0.5
+  done
+  return 1
+}
+check "the new person's demo inbox is listed through the gateway" demo_inbox
+friend="stack-friend-$RANDOM$RANDOM@example.org"
+curl -s -o /dev/null -H 'Content-Type: application/json' \
+  -d "{\"email\":\"$friend\",\"password\":\"another long passphrase\",\"displayName\":\"Friend\",\"timezone\":\"Europe/Berlin\"}" \
+  "$gw/api/auth/signup"
+friend_access=$(curl -s -H 'Content-Type: application/json' \
+  -d "{\"email\":\"$friend\",\"password\":\"another long passphrase\"}" "$gw/api/auth/login" \
+  | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p')
+subject="Stack test $RANDOM"
+friend_has_mail() {
+  local deadline=$((SECONDS + 30))
+  # The friend's mailbox opens from the user.created event; mail to them is refused as "not delivered" until then.
+  while (( SECONDS < deadline )); do
+    api "$friend_access" "$gw/api/email/accounts" | grep -q '"lastSyncedAt":"' && break
+    sleep 0.5
+  done
+  code=$(api "$access" -o /dev/null -w '%{http_code}' -H "Idempotency-Key: stack-$RANDOM" \
+    -d "{\"to\":[\"$friend\"],\"subject\":\"$subject\",\"body\":\"Sent through the gateway.\"}" \
+    "$gw/api/email/messages")
+  [[ "$code" == 201 ]] && api "$friend_access" "$gw/api/email/messages?q=$(sed 's/ /%20/g' <<<"$subject")" | grep -q "$subject"
+}
+check "mail sent through the gateway lands in the other person's local inbox" friend_has_mail
+
 authorize=$(curl -s -X POST -H "Authorization: Bearer $access" "$gw/api/connections/google" \
   | sed -n 's/.*"authorizationUrl":"\([^"]*\)".*/\1/p')
 landing=$(curl -s -L -o /dev/null -w '%{url_effective}' "$authorize")
@@ -82,6 +115,17 @@ check "connecting Google through the gateway lands on the client with outcome=co
   bash -c "[[ '$landing' == '$gw/?connection=google&outcome=connected' || '$landing' == 'http://localhost:8080/?connection=google&outcome=connected' ]]"
 check "the connected account is listed" \
   bash -c "curl -s -H 'Authorization: Bearer $access' $gw/api/connections | grep -q 'stack.test@gmail.com'"
+gmail_synced() {
+  # email-service learns of the connection from connection.changed, takes the Gmail token from auth-service with its
+  # service credential, and syncs the (empty) mailbox at the fake, which only answers to that token.
+  local deadline=$((SECONDS + 45))
+  while (( SECONDS < deadline )); do
+    api "$access" "$gw/api/email/accounts" | tr '{' '\n' | grep -A1 '"provider":"gmail"' | grep -q '"lastSyncedAt":"' && return 0
+    sleep 1
+  done
+  return 1
+}
+check "email-service syncs the connected Gmail account with a token from auth-service" gmail_synced
 
 check "./andy down stops everything it started" ./andy down
 ports_free() { for p in 8080 8081 8082 8083 8084 8085 8086 9092; do port_open "$p" && return 1; done; return 0; }

@@ -51,7 +51,8 @@ class RoutingTest {
     @CsvSource({ "POST, /api/auth/signup, auth", "POST, /api/auth/login, auth", "POST, /api/auth/refresh, auth",
             "POST, /api/auth/logout, auth", "GET, /.well-known/openid-configuration, auth",
             "GET, /api/connections/callback/google, auth", "POST, /twilio/voice/incoming, telephony",
-            "GET, /twilio/media/abc, telephony" })
+            "GET, /twilio/media/abc, telephony", "POST, /api/email/push/gmail, email",
+            "POST, /api/email/push/graph/lifecycle, email" })
     void publicRoutesNeedNoToken(String method, String path, String service) {
         String unique = path + "?probe=" + UUID.randomUUID();
         Api.anonymous().contentType("application/json").body("{}").when().request(method, unique)
