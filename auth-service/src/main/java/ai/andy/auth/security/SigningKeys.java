@@ -63,7 +63,7 @@ public class SigningKeys {
     }
 
     @Scheduled(every = "${andy.auth.key-check-interval:60s}", delayed = "30s",
-            concurrentExecution = ConcurrentExecution.SKIP)
+            concurrentExecution = ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> scheduledRotation() {
         return rotateIfDue(OffsetDateTime.now())
                 .onFailure().invoke(e -> Log.warnf("signing key check failed, will retry: %s", e.toString()))

@@ -175,7 +175,8 @@ public class AccessTokenService {
     }
 
     /** Keeps grants alive: providers let unused refresh tokens lapse. */
-    @Scheduled(every = "${andy.oauth.keep-alive-check:1h}", delayed = "5m", concurrentExecution = ConcurrentExecution.SKIP)
+    @Scheduled(every = "${andy.oauth.keep-alive-check:1h}", delayed = "5m", concurrentExecution = ConcurrentExecution.SKIP,
+                skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> scheduledKeepAlive() {
         return keepAlive();
     }

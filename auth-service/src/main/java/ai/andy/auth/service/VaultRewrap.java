@@ -39,7 +39,8 @@ public class VaultRewrap {
                 });
     }
 
-    @Scheduled(every = "${andy.vault.rewrap-interval:1h}", delayed = "1m", concurrentExecution = ConcurrentExecution.SKIP)
+    @Scheduled(every = "${andy.vault.rewrap-interval:1h}", delayed = "1m", concurrentExecution = ConcurrentExecution.SKIP,
+                skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> scheduled() {
         return rewrapAll().replaceWithVoid()
                 .onFailure().invoke(e -> Log.warnf("vault rewrap failed, will retry: %s", e.toString()))

@@ -32,7 +32,8 @@ public class UsageMeter {
         pending.computeIfAbsent(new Key(userId, provider, operation), key -> new LongAdder()).add(units);
     }
 
-    @Scheduled(every = "${andy.usage.flush-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${andy.usage.flush-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+                skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void flush() {
         for (Key key : pending.keySet()) {
             LongAdder adder = pending.remove(key);

@@ -80,7 +80,8 @@ public class PushService {
         }
     }
 
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+                skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void renewExpiring() {
         for (MailAccount account : Db.read(() -> accounts.pushExpiringWithin(RENEW_HOURS_AHEAD))) {
             try {

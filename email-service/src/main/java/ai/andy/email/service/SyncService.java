@@ -112,7 +112,8 @@ public class SyncService {
 
     /** The polling fallback: mailboxes without working push are checked on this interval. */
     @Scheduled(every = "${andy.email.poll-interval:2m}", delayed = "30s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+                        skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         Db.read(accounts::needingPoll).forEach(account -> request(account.id));
     }

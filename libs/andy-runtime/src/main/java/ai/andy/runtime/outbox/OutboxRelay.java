@@ -39,7 +39,8 @@ public class OutboxRelay {
         this.sendTimeout = sendTimeout;
     }
 
-    @Scheduled(every = "${andy.outbox.interval:0.5s}", concurrentExecution = ConcurrentExecution.SKIP)
+    @Scheduled(every = "${andy.outbox.interval:1s}", concurrentExecution = ConcurrentExecution.SKIP,
+                skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> relay() {
         return relayBatch().replaceWithVoid()
                 .onFailure().invoke(e -> Log.warnf("outbox relay will retry: %s", e.toString()))
@@ -74,7 +75,8 @@ public class OutboxRelay {
     }
 
     /** Published rows are kept a day for inspection, then dropped. */
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = ConcurrentExecution.SKIP)
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = ConcurrentExecution.SKIP,
+                skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> prune() {
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
                 .createNativeQuery("delete from outbox_event where published_at < now() - interval '1 day'")
