@@ -54,6 +54,9 @@ public final class FakeGraph {
             "junkemail");
     public static final List<String> SUBJECT_WORDS = List.of("Invoice", "Lunch", "Report", "Trip", "Party");
     private static final String[] CATEGORIES = { "Blue category", "Red category", "Travel" };
+    /** In every body after the preview, so a test can look for body text where only metadata belongs. */
+    public static final String BODY_MARKER = "graph-body-only-marker";
+
     /** A $select naming the body property (bodyPreview is fine). */
     private static final String SELECTS_BODY = ".*(^|,)body(,|$).*";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -134,7 +137,10 @@ public final class FakeGraph {
         List<String> categories = random.nextInt(4) == 0 ? List.of(CATEGORIES[random.nextInt(CATEGORIES.length)])
                 : List.of();
         boolean html = random.nextBoolean();
-        String body = html ? "<p>About the " + word.toLowerCase(Locale.ROOT) + " #" + n + "</p>" : "About the " + word + " #" + n;
+        // The body goes on past the preview, as real mail does: what follows must never be stored by Andy.
+        String rest = BODY_MARKER + " " + n + ", beyond the preview.";
+        String body = html ? "<p>About the " + word.toLowerCase(Locale.ROOT) + " #" + n + "</p><p>" + rest + "</p>"
+                : "About the " + word + " #" + n + "\n\n" + rest;
         return new FakeMessage("AAMkMsg-" + UUID.randomUUID(), "AAQkConv-" + random.nextInt(100),
                 person(random.nextInt(50)), to, cc, word + " #" + n, "About the " + word + " #" + n, received,
                 random.nextBoolean(), categories, folder, random.nextInt(5) == 0, body, html);

@@ -161,6 +161,14 @@ class LocalMailboxTest {
         assertThat(inbox.getList("messages[0].labels", String.class)).contains("INBOX");
         bo.api().get("/api/email/messages/" + inbox.getString("messages[0].id")).then().statusCode(200)
                 .body("body.text", equalTo(body));
+        // Bo hears of it live, as of mail synced from a provider.
+        var notices = kafka.consumeStrings().fromTopics("notify.user");
+        try {
+            await().atMost(PATIENCE).until(() -> notices.getRecords().stream()
+                    .anyMatch(r -> bo.userId().equals(r.key()) && r.value().contains("Coffee")));
+        } finally {
+            notices.stop();
+        }
 
         // Bo answers; the reply goes to Ada in the same thread.
         bo.api().body(Map.of("body", "Yes, 10am works."))

@@ -92,11 +92,15 @@ class AccessTokenTest {
         var auth = Api.service("auth");
         await().pollDelay(Duration.ofMillis(1100)).atMost(Duration.ofSeconds(5)).until(() -> true); // past any refetch
         int before = auth.find(getRequestedFor(urlPathEqualTo("/.well-known/jwks.json"))).size();
+        long started = System.nanoTime();
         for (int i = 0; i < 5; i++) {
             refused(Tokens.unknownKey(Tokens.newUserId()));
         }
+        long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
         int after = auth.find(getRequestedFor(urlPathEqualTo("/.well-known/jwks.json"))).size();
-        assertThat(after - before).isBetween(1, 2);
+        // One refetch per started 1 s interval at most, however slow a loaded machine makes the five requests.
+        int allowed = 1 + (int) (elapsedMillis / 1000);
+        assertThat(after - before).isBetween(1, Math.min(5, allowed));
     }
 
     @Test

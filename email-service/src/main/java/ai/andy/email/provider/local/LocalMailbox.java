@@ -26,6 +26,10 @@ import ai.andy.email.provider.SyncSink;
 import ai.andy.email.store.MessageQuery;
 import ai.andy.email.store.MessageStore;
 import ai.andy.email.store.MessageStore.LocalRecipient;
+import ai.andy.email.messaging.EventPublisher;
+import ai.andy.events.Topics;
+import ai.andy.events.payload.EmailReceived;
+import ai.andy.events.payload.NotifyUser;
 import ai.andy.runtime.crypto.Vault;
 
 /**
@@ -48,12 +52,14 @@ public class LocalMailbox implements MailProvider {
     private final Vault vault;
     private final ObjectMapper json;
     private final DemoInbox demo;
+    private final EventPublisher events;
 
-    LocalMailbox(MessageStore store, Vault vault, ObjectMapper json, DemoInbox demo) {
+    LocalMailbox(MessageStore store, Vault vault, ObjectMapper json, DemoInbox demo, EventPublisher events) {
         this.store = store;
         this.vault = vault;
         this.json = json;
         this.demo = demo;
+        this.events = events;
     }
 
     @Override
@@ -121,7 +127,8 @@ public class LocalMailbox implements MailProvider {
             MessageMetadata received = new MessageMetadata("local-" + UUID.randomUUID(), threadId, sender,
                     message.to(), message.cc(), message.subject(), snippet, now, true, List.of("INBOX", "UNREAD"),
                     false);
-            file(recipient.accountId(), recipient.userId(), received, message.body(), null, null, false);
+            UUID id = file(recipient.accountId(), recipient.userId(), received, message.body(), null, null, false);
+            announce(recipient, id, received);
         }
         MessageMetadata sent = new MessageMetadata("local-" + UUID.randomUUID(), threadId, sender, message.to(),
                 message.cc(), message.subject(), snippet, now, false, List.of("SENT"), false);
@@ -140,16 +147,28 @@ public class LocalMailbox implements MailProvider {
     public void trash(ProviderAccount account, String providerMessageId) {
     }
 
-    private void file(UUID accountId, String userId, MessageMetadata metadata, String text, String html,
+    private UUID file(UUID accountId, String userId, MessageMetadata metadata, String text, String html,
             String deliveryNote, boolean isDemo) {
         try {
             byte[] plain = json.writeValueAsBytes(new Body(text, html));
             Vault.Sealed sealed = vault.seal(plain, associatedData(accountId, metadata.providerId()));
-            store.insertLocal(UUID.randomUUID(), accountId, userId, metadata, sealed.ciphertext(), sealed.keyId(),
+            UUID id = UUID.randomUUID();
+            store.insertLocal(id, accountId, userId, metadata, sealed.ciphertext(), sealed.keyId(),
                     deliveryNote, isDemo).await().atMost(WAIT);
+            return id;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The recipient hears of new mail as they would from a provider's sync. */
+    private void announce(LocalRecipient recipient, UUID id, MessageMetadata m) {
+        String sender = m.from().name() == null || m.from().name().isBlank() ? m.from().address() : m.from().name();
+        events.publish(Topics.EMAIL_RECEIVED, recipient.userId(), new EmailReceived(id.toString(),
+                recipient.accountId().toString(), kind().name(), m.from().name(), m.from().address(), m.subject(),
+                m.receivedAt()));
+        events.publish(Topics.NOTIFY_USER, recipient.userId(), new NotifyUser("email.received",
+                "New mail from " + sender, m.subject(), java.util.Map.of("messageId", id.toString())));
     }
 
     private String threadOf(ProviderAccount account, String providerMessageId) {
