@@ -104,6 +104,33 @@ declare -A URL=(
 )
 CASES=(bare.direct bare.public bare.token verifying.direct verifying.public verifying.token)
 
+# A reference: nginx, a lean C proxy, in front of the same upstream on the same cores (no token check, no Redis).
+# It is not a target; it shows what any extra HTTP hop costs on this machine. BENCH_REFERENCE=0 leaves it out.
+if [[ "${BENCH_REFERENCE:-1}" == 1 ]] && command -v nginx >/dev/null; then
+  NGINX_PORT=$(free_port)
+  cat >"$WORK/nginx.conf" <<CONF
+daemon off;
+worker_processes auto;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  upstream andy { server 127.0.0.1:$UPSTREAM_PORT; keepalive 64; }
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    location / { proxy_pass http://andy; proxy_http_version 1.1; proxy_set_header Connection ""; }
+  }
+}
+CONF
+  nginx -c "$WORK/nginx.conf" -p "$WORK" >"$WORK/nginx.log" 2>&1 &
+  PIDS+=($!)
+  wait_for "http://127.0.0.1:$NGINX_PORT/api/me" 15 "$AUTH"
+  URL[bare.nginx]="http://127.0.0.1:$NGINX_PORT/api/me"
+  URL[verifying.nginx]="http://127.0.0.1:$NGINX_PORT/api/me/verified"
+  CASES+=(bare.nginx verifying.nginx)
+fi
+
 run() { # run CONNECTIONS SECONDS URL -> "rps p50_us p99_us"
   local out line
   out=$(wrk -t1 -c"$1" -d"$2"s --timeout 5s -s "$HERE/report.lua" -H "$AUTH" "$3")
@@ -141,7 +168,8 @@ def mark(ok):
     global missed
     missed += 0 if ok else 1
     return "ok" if ok else "MISSED"
-names = {"direct": "direct to the upstream", "public": "gateway, public route", "token": "gateway, access token"}
+names = {"direct": "direct to the upstream", "public": "gateway, public route", "token": "gateway, access token",
+         "nginx": "reference: nginx proxy"}
 print()
 print(f"Gateway overhead on 127.0.0.1, {cores} cores shared by wrk, the gateway, the upstream and Redis")
 print("(latency: 1 connection; throughput: many connections; targets: added p50 <= 1 ms, added p99 <= 5 ms,")
@@ -158,6 +186,10 @@ for kind, title in (("bare", "upstream endpoint that does nothing"),
         a50, a99, ratio = g50 - d50, g99 - d99, grps / drps
         print(f"  {names[way]:26}{g50:8.3f}{g99:8.3f}{grps:9.0f}   {a50:7.3f} {mark(a50 <= 1):>2}"
               f"{a99:7.3f} {mark(a99 <= 5):>2}{ratio:8.0%} {mark(ratio >= 0.70)}")
+    if kind + ".nginx" in m:
+        n50, n99, nrps = m[kind + ".nginx"]
+        print(f"  {names['nginx']:26}{n50:8.3f}{n99:8.3f}{nrps:9.0f}   {n50 - d50:7.3f}   {n99 - d99:7.3f}   "
+              f"{nrps / drps:8.0%}   (no token check, no Redis; not a target)")
 sys.exit(3 if missed else 0)
 PY
 if [[ $status -ne 0 && "${BENCH_STRICT:-0}" == 1 ]]; then

@@ -264,6 +264,44 @@ public class MessageStore {
                 .execute(Tuple.of(userId, key, messageId)).map(rows -> rows.rowCount() == 1);
     }
 
+    /** Someone the person has exchanged mail with, and how many of their messages involve them. */
+    public record Correspondent(String name, String address, long messages) {
+    }
+
+    /**
+     * People the person has mail from or to whose name or address matches {@code name} (a word of the name, or the
+     * start of the address), most frequent first: how "Sarah" in a chat becomes an address.
+     */
+    public Uni<List<Correspondent>> correspondents(String userId, String name, int limit) {
+        String sql = """
+                with people as (
+                    select from_name as name, lower(from_address) as address
+                    from mail_message where user_id = $1 and from_address is not null
+                    union all
+                    select nullif(split_part(line, chr(9), 1), ''), lower(split_part(line, chr(9), 2))
+                    from mail_message, unnest(string_to_array(to_addresses || chr(10) || cc_addresses, chr(10))) as line
+                    where user_id = $1 and line <> ''
+                )
+                select max(name) as name, address, count(*) as messages from people
+                where (name ~* $2 or address ilike $3) and address <> ''
+                group by address order by messages desc, address limit $4
+                """;
+        return db.preparedQuery(sql)
+                .execute(Tuple.of(userId, "(^|\\s)" + regexEscape(name.trim()), likeEscape(name.trim()) + "%", limit))
+                .map(rows -> {
+                    List<Correspondent> found = new ArrayList<>();
+                    for (Row row : rows) {
+                        found.add(new Correspondent(row.getString("name"), row.getString("address"),
+                                row.getLong("messages")));
+                    }
+                    return found;
+                });
+    }
+
+    private static String regexEscape(String text) {
+        return text.replaceAll("[\\\\.^$|?*+()\\[\\]{}]", "\\\\$0");
+    }
+
     public Uni<Long> countForAccount(UUID accountId) {
         return db.preparedQuery("select count(*) from mail_message where account_id = $1").execute(Tuple.of(accountId))
                 .map(rows -> rows.iterator().next().getLong(0));

@@ -235,6 +235,30 @@ class LocalMailboxTest {
     }
 
     @Test
+    void servicesCanLookUpWhomAPersonHasMailedByName() {
+        ada.api().body(Map.of("to", List.of("zeno.quill@elsewhere.example"), "subject", "Hi", "body", "Hello Zeno"))
+                .post("/api/email/messages").then().statusCode(201);
+        String service = TestIdentity.serviceToken("chat-service");
+
+        JsonPath sarah = io.restassured.RestAssured.given().auth().oauth2(service)
+                .queryParam("userId", ada.userId()).queryParam("name", "Sarah").get("/internal/people")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(sarah.getList("address", String.class)).containsExactly("sarah.chen@example.com");
+        assertThat(sarah.getString("[0].name")).isEqualTo("Sarah Chen");
+        assertThat(io.restassured.RestAssured.given().auth().oauth2(service).queryParam("userId", ada.userId())
+                .queryParam("name", "zeno").get("/internal/people").then().statusCode(200).extract().jsonPath()
+                .getList("address", String.class)).containsExactly("zeno.quill@elsewhere.example");
+        // Only the named person's mail is searched, and only a service may ask.
+        assertThat(io.restassured.RestAssured.given().auth().oauth2(service).queryParam("userId", bo.userId())
+                .queryParam("name", "zeno").get("/internal/people").then().statusCode(200).extract().jsonPath()
+                .getList("$")).isEmpty();
+        ada.api().queryParam("userId", ada.userId()).queryParam("name", "Sarah").get("/internal/people").then()
+                .statusCode(403);
+        io.restassured.RestAssured.given().auth().oauth2(service).queryParam("name", "Sarah").get("/internal/people")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
     void theDatabaseHoldsNoBodyTextInClear() throws Exception {
         String secret = "The vault combination is seventeen left, four right, and the key is under the blue pot.";
         ada.api().body(Map.of("to", List.of(bo.email()), "subject", "Private",
