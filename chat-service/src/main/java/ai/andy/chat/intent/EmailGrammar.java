@@ -1,0 +1,328 @@
+package ai.andy.chat.intent;
+
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code email.*}: "show my unread emails from today", "any new mail from Marcus since Monday", "read Sarah's last
+ * email", "email sarah@example.com about the report saying it is done", "reply to Sarah's last email saying yes",
+ * "mark the email from Marcus as read", "archive the last email from Bob".
+ *
+ * <p>A single email is named the way email-service resolves it: {@code reference} (the words, for the person) plus
+ * {@code from} (the resolved address, else the name) and {@code query}; the service takes the newest match.
+ * Listings look back in time, so "since Monday" is the Monday just past; "from today" is a date, "from Marcus" a
+ * sender.
+ */
+final class EmailGrammar implements Grammar {
+
+    private static final String ONE = "(?:e-?mail|mail|message|note)";
+    private static final String NEWEST = "(?:last|latest|most recent|newest|recent|new)";
+
+    // --- reply -----------------------------------------------------------------------------------------------------
+    private static final Pattern REPLY = Pattern.compile("^(?:reply|respond|answer|write back)(\\s+(?:to\\s+)?all)?\\b\\s*(?:to\\s+)?(.*)$");
+    private static final Pattern REPLY_BODY = Pattern.compile(
+            "\\s+(?:saying|with|that says|telling (?:him|her|them)(?: that)?|that)(?:\\s+|$)|\\s*:\\s*");
+
+    // --- update ----------------------------------------------------------------------------------------------------
+    private static final Pattern MARK = Pattern.compile("^mark\\s+(.+?)\\s+as\\s+(read|unread|seen|unseen|not read|new)$");
+    private static final Pattern ARCHIVE = Pattern.compile("^archive\\s+(.+)$");
+    private static final Pattern LABEL = Pattern.compile("^(?:label|tag)\\s+(.+?)\\s+(?:as|with)\\s+(.+)$");
+    private static final Pattern MOVE = Pattern.compile("^move\\s+(.+?)\\s+to\\s+(?:the\\s+|my\\s+)?(.+?)(?:\\s+folder)?$");
+
+    // --- send ------------------------------------------------------------------------------------------------------
+    private static final Pattern SEND = Pattern.compile(
+            "^(?:(?:send|write|compose|draft)\\s+(?:an?\\s+)?(?:new\\s+)?(?:e-?mail|mail)\\s+to|e-?mail|mail|write\\s+to)\\s+(.+)$");
+    private static final Pattern SEND_X_AN_EMAIL = Pattern.compile(
+            "^(?:send|write|compose|draft|shoot)\\s+(.+?)\\s+an?\\s+(?:quick\\s+)?(?:e-?mail|mail)\\b\\s*(.*)$");
+    private static final Pattern SEND_NOBODY = Pattern.compile("^(?:(?:send|write|compose|draft)\\s+an?\\s+(?:new\\s+)?(?:e-?mail|mail)|e-?mail)$");
+    private static final Pattern BODY = Pattern.compile(
+            "\\s+(?:saying|that says|to say|telling (?:him|her|them)(?: that)?|with the message)\\s+|\\s*:\\s+");
+    private static final Pattern SUBJECT = Pattern.compile("\\s+(?:about|regarding|re:?|with (?:the )?subject|subject:?)\\s+");
+    private static final Pattern CC = Pattern.compile("\\s+(?:and\\s+)?(?:cc|cc:|cc'?ing|copy|copying|copy in)\\s+");
+
+    // --- read ------------------------------------------------------------------------------------------------------
+    private static final Pattern READ = Pattern.compile("^(?:read|open|show|get|pull up|find|display)\\s+(?:me\\s+)?(.+)$");
+    private static final Pattern WHAT_DID = Pattern.compile(
+            "^what did\\s+(.+?)\\s+(?:say|send|write|email|e-mail)(?:\\s+me)?(?:\\s+about\\s+(.+))?$");
+
+    // --- references to one email -------------------------------------------------------------------------------------
+    private static final Pattern REF_FROM = Pattern.compile(
+            "^(?:the\\s+|my\\s+|that\\s+|this\\s+)?(?:" + NEWEST + "\\s+)?(?:unread\\s+)?" + ONE
+                    + "(?:\\s+from\\s+(.+?))?(?:\\s+(?:about|regarding|on)\\s+(.+))?$");
+    private static final Pattern REF_POSSESSIVE = Pattern.compile(
+            "^(.+?)'s?\\s+(?:" + NEWEST + "\\s+)?" + ONE + "(?:\\s+(?:about|regarding|on)\\s+(.+))?$");
+
+    // --- list ------------------------------------------------------------------------------------------------------
+    private static final Pattern MAILBOX = Pattern.compile("\\b(?:e-?mails?|mails|mail|inbox|messages)\\b");
+    private static final Pattern LIST_START = Pattern.compile(
+            "^(?:show|list|check|get|read|find|search|any|do i have|did i get|have i got|what|what's|whats|how many|"
+                    + "give me|tell me|open|see|fetch|pull up|display|my|unread|new|e-?mails|latest|last|recent|are there|is there)\\b");
+    private static final Pattern UNREAD = Pattern.compile("\\b(?:unread|new|unseen|unopened)\\b");
+    private static final Pattern FROM = Pattern.compile(
+            "\\bfrom\\s+(.+?)(?=\\s+(?:about|regarding|containing|mentioning|with|that|in|on|since)\\b|$)");
+    private static final Pattern QUERY = Pattern.compile(
+            "\\b(?:about|regarding|containing|mentioning|with the subject|that mention|for)\\s+(.+?)$");
+    private static final Pattern LIMIT = Pattern.compile(
+            "\\b(?:last|latest|recent|newest|top|first)\\s+(\\d+|two|three|four|five|six|seven|eight|nine|ten|twenty)\\b"
+                    + "|\\b(\\d+|two|three|four|five|six|seven|eight|nine|ten|twenty)\\s+(?:(?:latest|newest|recent|most recent|unread|new)\\s+)?(?:e-?mails|messages)\\b");
+
+    @Override
+    public Interpretation parse(Command command, Context ctx) {
+        Phrase p = command.phrase();
+        Matcher m;
+        if ((m = p.matcher(REPLY)).find()) {
+            return reply(p.sub(m.start(2)), m.group(1) != null, command, ctx);
+        }
+        if ((m = p.matcher(MARK)).find()) {
+            String state = m.group(2);
+            boolean unread = state.equals("unread") || state.equals("unseen") || state.equals("not read")
+                    || state.equals("new");
+            return update(p.group(m, 1), Map.of("unread", unread), true, ctx);
+        }
+        if ((m = p.matcher(ARCHIVE)).find()) {
+            return update(p.group(m, 1), Map.of("archive", true), true, ctx);
+        }
+        if ((m = p.matcher(LABEL)).find() && hasEmailNoun(m.group(1))) {
+            String label = p.group(m, 2).replaceAll("^[\"']|[\"']$", "");
+            return update(p.group(m, 1), Map.of("addLabels", List.of(label)), false, ctx);
+        }
+        if ((m = p.matcher(MOVE)).find() && hasEmailNoun(m.group(1))) {
+            String folder = p.group(m, 2);
+            return update(p.group(m, 1), folder.equalsIgnoreCase("archive") ? Map.of("archive", true)
+                    : Map.of("addLabels", List.of(folder)), false, ctx);
+        }
+        if (p.matcher(SEND_NOBODY).find()) {
+            throw new Clarify("Who should the email go to?");
+        }
+        if ((m = p.matcher(SEND_X_AN_EMAIL)).find() && !m.group(1).matches("(?:me|myself)")) {
+            return send(p.group(m, 1) + " " + p.text.substring(m.start(2)), command, ctx);
+        }
+        if ((m = p.matcher(SEND)).find() && !m.group(1).startsWith("from ")) {
+            return send(p.group(m, 1), command, ctx);
+        }
+        if ((m = p.matcher(WHAT_DID)).find()) {
+            return read(Map.entry(p.group(m, 1), m.group(2) == null ? "" : p.group(m, 2)), ctx);
+        }
+        if ((m = p.matcher(READ)).find()) {
+            var ref = reference(p.group(m, 1), false);
+            if (ref != null && !(ref.getKey().isBlank() && ref.getValue().isBlank())) {
+                return read(ref, ctx);
+            }
+            if (ref != null && p.lower.matches(".*\\b" + NEWEST + "\\b.*")) {
+                // "read my latest email": the newest one, from anyone.
+                return Interpretation.of(new Intent("email.list", Map.of("limit", 1)));
+            }
+        }
+        if (p.matcher(MAILBOX).find() && p.matcher(LIST_START).find()
+                || p.lower.matches("^(?:check|search)\\s+(?:my\\s+)?(?:e-?mail|mail|inbox)\\b.*")) {
+            return list(p, ctx);
+        }
+        return null;
+    }
+
+    // --- one email ---------------------------------------------------------------------------------------------------
+
+    static boolean hasEmailNoun(String s) {
+        return s.toLowerCase().matches(".*\\b(?:e-?mails?|mails?|messages?|notes?)\\b.*");
+    }
+
+    /**
+     * "Sarah's last email", "the email from Marcus about the invoice" as (sender words, query words); with
+     * {@code personAlone}, a bare name ("reply to Sarah") is the sender. Null when it is not a reference to an email.
+     */
+    private static Map.Entry<String, String> reference(String raw, boolean personAlone) {
+        Phrase ref = new Phrase(raw.trim());
+        Matcher m = ref.matcher(REF_FROM);
+        if (m.matches()) {
+            return Map.entry(m.group(1) == null ? "" : ref.group(m, 1), m.group(2) == null ? "" : ref.group(m, 2));
+        }
+        m = ref.matcher(REF_POSSESSIVE);
+        if (m.matches() && !m.group(1).matches("(?:the|my|that|this|your)")) {
+            return Map.entry(ref.group(m, 1), m.group(2) == null ? "" : ref.group(m, 2));
+        }
+        if (personAlone && People.looksLikePerson(raw)) {
+            return Map.entry(raw.trim(), "");
+        }
+        return null;
+    }
+
+    /** The params naming one email: reference, from, query. */
+    private static Map<String, Object> named(Map.Entry<String, String> ref, Context ctx) {
+        if (ref.getKey().isBlank() && ref.getValue().isBlank()) {
+            throw new Clarify("Which email? For example \"the last email from Sarah\".");
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        StringBuilder words = new StringBuilder("the last email");
+        String from = null;
+        if (!ref.getKey().isBlank()) {
+            from = People.sender(ref.getKey(), ctx);
+            words.append(" from ").append(People.EMAIL.matcher(ref.getKey().trim()).matches() ? ref.getKey().trim()
+                    : Words.name(People.clean(ref.getKey())));
+        }
+        if (!ref.getValue().isBlank()) {
+            words.append(" about ").append(ref.getValue());
+        }
+        params.put("reference", words.toString());
+        if (from != null) {
+            params.put("from", from);
+        }
+        if (!ref.getValue().isBlank()) {
+            params.put("query", Words.stripArticles(ref.getValue()));
+        }
+        return params;
+    }
+
+    private Interpretation read(Map.Entry<String, String> ref, Context ctx) {
+        return Interpretation.of(new Intent("email.read", named(ref, ctx)));
+    }
+
+    private Interpretation reply(Phrase rest, boolean all, Command command, Context ctx) {
+        String refWords = rest.text;
+        String body = command.quoted();
+        Matcher b = rest.matcher(REPLY_BODY);
+        if (b.find()) {
+            refWords = rest.text.substring(0, b.start());
+            if (body == null) {
+                body = Words.capitalize(rest.text.substring(b.end()).trim());
+            }
+        }
+        refWords = refWords.trim();
+        if (refWords.isBlank() || refWords.matches("(?i)(?:it|that|this|him|her|them)")) {
+            throw new Clarify("Which email should I reply to?");
+        }
+        var ref = reference(refWords, true);
+        if (ref == null) {
+            throw new Clarify("Which email should I reply to? For example \"Sarah's last email\".");
+        }
+        Map<String, Object> params = named(ref, ctx);
+        if (body == null || body.isBlank()) {
+            String who = ref.getKey().isBlank() ? "" : " to " + Words.name(People.clean(ref.getKey()));
+            throw new Clarify("What should the reply" + who + " say?");
+        }
+        params.put("body", body);
+        if (all) {
+            params.put("replyAll", true);
+        }
+        return Interpretation.of(new Intent("email.reply", params));
+    }
+
+    private Interpretation update(String refWords, Map<String, Object> change, boolean personAlone, Context ctx) {
+        if (refWords.toLowerCase().matches("^(?:all|every|everything)\\b.*")) {
+            throw new Clarify("I can change one email at a time here: which one? For example \"the last email from "
+                    + "Marcus\".");
+        }
+        if (refWords.matches("(?i)(?:it|that|this|that one|this one)")) {
+            throw new Clarify("Which email? For example \"the last email from Sarah\".");
+        }
+        var ref = reference(refWords, personAlone);
+        if (ref == null) {
+            return null;
+        }
+        Map<String, Object> params = named(ref, ctx);
+        params.putAll(change);
+        return Interpretation.of(new Intent("email.update", params));
+    }
+
+    // --- send --------------------------------------------------------------------------------------------------------
+
+    private Interpretation send(String rest, Command command, Context ctx) {
+        Phrase r = new Phrase(rest.trim());
+        String body = command.quoted();
+        String head = r.text;
+        Matcher b = r.matcher(BODY);
+        int that = r.lower.indexOf(" that ");
+        int about = r.lower.indexOf(" about ");
+        if (b.find()) {
+            head = r.text.substring(0, b.start());
+            if (body == null) {
+                body = Words.capitalize(r.text.substring(b.end()));
+            }
+        } else if (that > 0 && (about < 0 || about > that)) {
+            // "email Bob that the report is done" - but not "email Bob about the fact that ...".
+            head = r.text.substring(0, that);
+            if (body == null) {
+                body = Words.capitalize(r.text.substring(that + 6));
+            }
+        }
+        Phrase h = new Phrase(head);
+        String subject = null;
+        Matcher s = h.matcher(SUBJECT);
+        if (s.find()) {
+            subject = Words.capitalize(h.text.substring(s.end()).trim());
+            h = h.sub(0, s.start());
+        }
+        List<Object> cc = new ArrayList<>();
+        Matcher c = h.matcher(CC);
+        if (c.find()) {
+            for (String who : Words.splitList(h.text.substring(c.end()))) {
+                cc.add(People.recipient(who, People.Channel.EMAIL, ctx));
+            }
+            h = h.sub(0, c.start());
+        }
+        List<Object> to = new ArrayList<>();
+        for (String who : Words.splitList(h.text)) {
+            to.add(People.recipient(who, People.Channel.EMAIL, ctx));
+        }
+        if (to.isEmpty()) {
+            throw new Clarify("Who should the email go to?");
+        }
+        if (body == null || body.isBlank()) {
+            List<String> names = new ArrayList<>();
+            to.forEach(t -> names.add(People.display(t)));
+            throw new Clarify("What should the email to " + String.join(" and ", names) + " say?");
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("to", to);
+        if (!cc.isEmpty()) {
+            params.put("cc", cc);
+        }
+        if (subject != null && !subject.isBlank()) {
+            params.put("subject", subject);
+        }
+        params.put("body", body.trim());
+        return Interpretation.of(new Intent("email.send", params));
+    }
+
+    // --- list --------------------------------------------------------------------------------------------------------
+
+    private Interpretation list(Phrase p, Context ctx) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        When when = TimeGrammar.parse(p, ctx.now(), true);
+        Phrase rest = when.rest;
+        if (rest.matcher(UNREAD).find()) {
+            params.put("unreadOnly", true);
+        }
+        ZonedDateTime[] window = when.window();
+        if (window != null) {
+            if (window[0] != null) {
+                params.put("since", When.iso(window[0]));
+            }
+            if (window[1] != null && !window[1].isAfter(ctx.now())) {
+                params.put("until", When.iso(window[1]));
+            }
+        }
+        Matcher m = rest.matcher(FROM);
+        if (m.find()) {
+            params.put("from", People.sender(rest.group(m, 1), ctx));
+            rest = rest.cut(m);
+        }
+        Matcher q = rest.matcher(QUERY);
+        Matcher search = rest.matcher(Pattern.compile("^search\\s+(?:my\\s+)?(?:e-?mails?|mail|inbox)\\s+for\\s+(.+)$"));
+        if (search.find()) {
+            params.put("query", Words.stripArticles(rest.group(search, 1)));
+        } else if (q.find()) {
+            params.put("query", Words.stripArticles(rest.group(q, 1)));
+        }
+        Matcher l = rest.matcher(LIMIT);
+        if (l.find()) {
+            String n = l.group(1) != null ? l.group(1) : l.group(2);
+            params.put("limit", (int) TimeGrammar.amount(n));
+        }
+        return Interpretation.of(new Intent("email.list", params));
+    }
+}

@@ -1,0 +1,154 @@
+package ai.andy.chat.intent;
+
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code task.create}, {@code task.list}, {@code task.complete}: "remind me to buy milk tomorrow", "add renew passport
+ * to my to-do list", "new task: call the bank by Friday, high priority", "what's due today", "show my completed
+ * tasks", "mark buy milk as done", "tick off call the bank".
+ *
+ * <p>A due date without a time is due at 09:00 that day (a reminder in the morning of the day is what people expect
+ * from "remind me ... tomorrow"). Priority is "high" for "urgent", "asap", "high priority"; "low" for "low priority".
+ */
+final class TaskGrammar implements Grammar {
+
+    private static final String LIST_NOUN = "(?:to-?do(?:\\s+list)?|todos?(?:\\s+list)?|tasks?(?:\\s+list)?|reminders|(?:\\w+\\s+)?list)";
+    private static final Pattern REMIND = Pattern.compile("^remind me\\b\\s*(.*)$");
+    private static final Pattern ADD_TO_LIST = Pattern.compile(
+            "^(?:add|put|write down|note)\\s+(.+?)\\s+(?:to|on|in)\\s+(?:my\\s+|the\\s+)?" + LIST_NOUN + "\\b\\s*(.*)$");
+    private static final Pattern NEW_TASK = Pattern.compile(
+            "^(?:add|create|make|new|set|start)\\s+(?:an?\\s+)?(?:new\\s+)?(?:task|to-?do|todo|reminder)\\b\\s*(?::|to|called|named|for)?\\s*(.*)$");
+    private static final Pattern DONT_FORGET = Pattern.compile("^(?:don't|do not) (?:let me )?forget (?:to\\s+)?(.+)$");
+
+    private static final Pattern LIST_QUESTION = Pattern.compile(
+            "^(?:show|list|what|what's|whats|get|check|do i have|any|read|tell me|my|open|how many|which)\\b.*\\b(?:tasks?|to-?dos?|todo list|to-?do list|reminders)\\b"
+                    + "|^(?:what's|what is|whats|anything)\\s+(?:due|overdue)\\b|\\boverdue\\b.*\\btasks?\\b|^(?:my\\s+)?(?:tasks|to-?dos?|to-?do list|task list)\\b"
+                    + "|^(?:what|what's|whats|show|anything|is anything|is there anything|do i have)\\b.*\\bdue\\b");
+
+    private static final Pattern[] COMPLETE = {
+        Pattern.compile("^(?:mark|set)\\s+(.+?)\\s+(?:as\\s+)?(?:done|complete|completed|finished)$"),
+        Pattern.compile("^(?:tick|check|cross|strike)\\s+off\\s+(.+?)(?:\\s+(?:from\\s+)?(?:my|the)\\s+" + LIST_NOUN + ")?$"),
+        Pattern.compile("^(?:tick|check|cross|strike)\\s+(.+?)\\s+off(?:\\s+(?:my|the)\\s+" + LIST_NOUN + ")?$"),
+        Pattern.compile("^(?:complete|finish)\\s+(?:the\\s+|my\\s+)?(?:task|to-?do)\\b\\s*(.*)$"),
+        Pattern.compile("^(?:i(?:'ve| have)?\\s+)?(?:finished|done with|completed)\\s+(.+)$"),
+    };
+    private static final Pattern PRIORITY = Pattern.compile(
+            ",?\\s*\\b(?:(?:with\\s+)?(high|top|urgent|low|medium|normal)[\\s-]+priority|priority[\\s:]+(high|low|medium|normal)"
+                    + "|(urgent|urgently|asap))\\b");
+    /** Words joining "remind me" to the task ("to", "about") and a due word left behind by its date ("by"). */
+    private static final Pattern LEAD = Pattern.compile("(?i)^(?:to|about|that i (?:need|have) to|that|of)\\s+");
+    private static final Pattern TRAIL = Pattern.compile("(?i)\\s+(?:by|due|before|on|at)$");
+
+    @Override
+    public Interpretation parse(Command command, Context ctx) {
+        Phrase p = command.phrase();
+        Matcher m;
+        for (Pattern complete : COMPLETE) {
+            m = p.matcher(complete);
+            if (m.find()) {
+                return complete(p.group(m, 1), command);
+            }
+        }
+        if ((m = p.matcher(REMIND)).find()) {
+            return create(p.sub(m.start(1)), command, ctx, "What should I remind you about?");
+        }
+        if ((m = p.matcher(ADD_TO_LIST)).find() && !p.group(m, 1).matches("(?i).*\\b(?:calendar|diary|schedule)\\b.*")) {
+            return create(new Phrase(p.group(m, 1) + " " + p.group(m, 2)), command, ctx, "What should I add?");
+        }
+        if ((m = p.matcher(NEW_TASK)).find() || (m = p.matcher(DONT_FORGET)).find()) {
+            return create(p.sub(m.start(1)), command, ctx, "What's the task?");
+        }
+        if (p.matcher(LIST_QUESTION).find()) {
+            return list(p, ctx);
+        }
+        return null;
+    }
+
+    private static final Pattern REPEATING = Pattern.compile(
+            "\\b(?:every\\s+(?:day|week|month|year|morning|evening|night|weekday|" + TimeGrammar.WEEKDAYS
+                    + ")|daily|weekly|monthly|yearly)\\b");
+
+    private Interpretation create(Phrase rest, Command command, Context ctx, String ifEmpty) {
+        if (rest.matcher(REPEATING).find()) {
+            // No repeating tasks in the contract: setting one once would quietly drop the rest.
+            throw new Clarify("I can't set repeating reminders yet. When should I remind you, just once?");
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        String priority = null;
+        Matcher pm = rest.matcher(PRIORITY);
+        if (pm.find()) {
+            String level = pm.group(1) != null ? pm.group(1) : pm.group(2) != null ? pm.group(2) : "high";
+            priority = switch (level) {
+                case "high", "top", "urgent" -> "high";
+                case "low" -> "low";
+                default -> "normal";
+            };
+            rest = rest.cut(pm);
+        }
+        When when = TimeGrammar.parse(rest, ctx.now(), false);
+        String title = when.rest.text;
+        title = TRAIL.matcher(LEAD.matcher(title).replaceFirst("")).replaceFirst("").trim();
+        if (title.isBlank() && command.quoted() != null) {
+            title = command.quoted();
+        }
+        if (title.isBlank()) {
+            throw new Clarify(ifEmpty);
+        }
+        params.put("title", Words.capitalize(title));
+        ZonedDateTime due = when.start();
+        if (due == null && when.date != null) {
+            due = ZonedDateTime.of(when.date, LocalTime.of(9, 0), ctx.now().getZone());
+        }
+        if (due != null && due.isBefore(ctx.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES))) {
+            throw new Clarify(When.spokenTime(due) + " has already passed. When should I remind you?");
+        }
+        if (due != null) {
+            params.put("due", When.iso(due));
+        }
+        if (priority != null) {
+            params.put("priority", priority);
+        }
+        return Interpretation.of(new Intent("task.create", params));
+    }
+
+    private Interpretation list(Phrase p, Context ctx) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String status = p.lower.matches(".*\\b(?:completed|done|finished)\\b.*") ? "completed"
+                : p.lower.matches(".*\\ball\\b.*") ? "all" : "open";
+        params.put("status", status);
+        if (p.lower.matches(".*\\boverdue\\b.*")) {
+            params.put("dueBefore", When.iso(ctx.now()));
+        } else {
+            When when = TimeGrammar.parse(p, ctx.now(), false);
+            ZonedDateTime[] window = when.window();
+            if (window != null && window[1] != null) {
+                params.put("dueBefore", When.iso(window[1]));
+            }
+        }
+        return Interpretation.of(new Intent("task.list", params));
+    }
+
+    private Interpretation complete(String ref, Command command) {
+        if (ref.toLowerCase().matches(".*\\b(?:e-?mails?|mail|messages?)\\b.*")) {
+            return null;
+        }
+        if (command.quoted() != null) {
+            ref = command.quoted(); // "mark \"buy milk\" as done": the quote names the task exactly
+        }
+        String reference = ref.replaceFirst("(?i)^(?:the\\s+|my\\s+)?(?:task|to-?do|reminder)(?:\\s+to)?\\s+", "")
+                .replaceFirst("(?i)\\s+(?:from|on|off)\\s+(?:my|the)\\s+(?:to-?do\\s+|task\\s+)?list$", "")
+                .replaceAll("^[\"']|[\"']$", "").trim();
+        reference = Words.stripArticles(reference);
+        if (reference.isBlank() || reference.matches("(?i)it|that|this")) {
+            throw new Clarify("Which task is done?");
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("reference", reference);
+        return Interpretation.of(new Intent("task.complete", params));
+    }
+}
