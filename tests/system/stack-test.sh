@@ -108,6 +108,13 @@ friend_has_mail() {
 }
 check "mail sent through the gateway lands in the other person's local inbox" friend_has_mail
 
+interpreted() {
+  # chat-service's offline engine, with the name resolved by email-service from the demo inbox (service to service).
+  api "$access" -d '{"text":"email Sarah saying the slides are ready","timezone":"Europe/Berlin"}' \
+    "$gw/api/chat/interpret" | grep -q '"address":"sarah.chen@example.com"'
+}
+check "chat interprets a command through the gateway and resolves Sarah from the person's mail" interpreted
+
 authorize=$(curl -s -X POST -H "Authorization: Bearer $access" "$gw/api/connections/google" \
   | sed -n 's/.*"authorizationUrl":"\([^"]*\)".*/\1/p')
 landing=$(curl -s -L -o /dev/null -w '%{url_effective}' "$authorize")

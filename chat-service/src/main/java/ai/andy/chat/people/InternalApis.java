@@ -1,0 +1,42 @@
+package ai.andy.chat.people;
+
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** The other services' internal endpoints chat-service uses, called with a service token. */
+public final class InternalApis {
+
+    /** auth-service: a person's profile (for their time zone). */
+    @RegisterRestClient(configKey = "auth-service")
+    @Path("/internal/users")
+    public interface Auth {
+        record Profile(String id, String timezone) {
+        }
+
+        @GET
+        @Path("/{userId}")
+        Profile profile(@HeaderParam("Authorization") String serviceToken, @PathParam("userId") String userId);
+    }
+
+    /** email-service: people a person has exchanged mail with. */
+    @RegisterRestClient(configKey = "email-service")
+    @Path("/internal/people")
+    public interface Email {
+        record Correspondent(String name, String address, long messages) {
+        }
+
+        @GET
+        List<Correspondent> people(@HeaderParam("Authorization") String serviceToken,
+                @QueryParam("userId") String userId, @QueryParam("name") String name);
+    }
+
+    private InternalApis() {
+    }
+}

@@ -1,0 +1,102 @@
+package ai.andy.chat.rest;
+
+import java.time.DateTimeException;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import ai.andy.chat.intent.OfflineIntentEngine;
+import ai.andy.chat.people.InternalApis;
+import ai.andy.chat.people.MailPeopleDirectory;
+import ai.andy.chat.people.ServiceToken;
+import ai.andy.runtime.problem.Problem;
+import ai.andy.runtime.problem.ProblemException;
+import ai.andy.runtime.security.CurrentUser;
+import io.quarkus.logging.Log;
+
+/**
+ * What a message would make Andy do, without doing it: the intents in ARCHITECTURE.md's format, a clarifying question,
+ * or (when nothing was understood) what Andy can do. Times resolve in {@code timezone}, else the person's own time
+ * zone from their profile, at {@code now} (default: the present). Names resolve against the people they have
+ * exchanged mail with. With no language model configured, the offline engine answers.
+ */
+@Path("/api/chat/interpret")
+@RolesAllowed("user")
+public class InterpretResource {
+
+    public record InterpretRequest(
+            @NotBlank(message = "must not be empty") @Size(max = 2000, message = "must be at most 2000 characters") String text,
+            String now,
+            String timezone) {
+    }
+
+    private final OfflineIntentEngine engine = new OfflineIntentEngine();
+    private final MailPeopleDirectory people;
+    private final InternalApis.Auth auth;
+    private final ServiceToken token;
+    private final CurrentUser me;
+
+    InterpretResource(MailPeopleDirectory people, @RestClient InternalApis.Auth auth, ServiceToken token,
+            CurrentUser me) {
+        this.people = people;
+        this.auth = auth;
+        this.token = token;
+        this.me = me;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> interpret(@NotNull(message = "send a JSON body") @Valid InterpretRequest request) {
+        ZoneId zone = request.timezone() == null || request.timezone().isBlank() ? profileZone()
+                : zone(request.timezone());
+        ZonedDateTime now = request.now() == null || request.now().isBlank() ? ZonedDateTime.now(zone)
+                : instant(request.now()).atZoneSameInstant(zone);
+        return engine.interpret(request.text(), now, people.forUser(me.id())).toMap();
+    }
+
+    /** The person's own zone; UTC when auth-service cannot say (the answer still names each time's offset). */
+    private ZoneId profileZone() {
+        try {
+            String zone = auth.profile(token.header(), me.id()).timezone();
+            return zone == null ? ZoneId.of("UTC") : ZoneId.of(zone);
+        } catch (RuntimeException e) {
+            Log.warnf("could not read the person's time zone; using UTC: %s", e.getClass().getSimpleName());
+            return ZoneId.of("UTC");
+        }
+    }
+
+    private static ZoneId zone(String name) {
+        try {
+            return ZoneId.of(name.trim());
+        } catch (DateTimeException e) {
+            throw ProblemException.badRequest("'" + name + "' is not a time zone; use an IANA name such as "
+                    + "Europe/Paris.", List.of(new Problem.FieldError("timezone", "is not an IANA time zone")));
+        }
+    }
+
+    private static OffsetDateTime instant(String value) {
+        try {
+            return OffsetDateTime.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("'now' must be a time with offset, e.g. 2026-11-28T09:00:00+01:00.",
+                    List.of(new Problem.FieldError("now", "must be an ISO-8601 time with offset")));
+        }
+    }
+}
