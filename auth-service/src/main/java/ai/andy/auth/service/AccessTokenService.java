@@ -72,8 +72,20 @@ public class AccessTokenService {
     /** A token valid for at least the refresh margin, for a connection that belongs to {@code userId}. */
     public Uni<AccessToken> forConnection(String userId, UUID connectionId) {
         return load(userId, connectionId).chain(connection -> fresh(connection)
-                ? Uni.createFrom().item(open(connection))
-                : refreshOnce(userId, connectionId, connection.version, false, OffsetDateTime.now().plus(WAIT_LIMIT)));
+                ? Uni.createFrom().item(() -> open(connection))
+                : refreshOnce(userId, connectionId, connection.version, false, OffsetDateTime.now().plus(WAIT_LIMIT)))
+                .onFailure(Vault.VaultException.class).recoverWithUni(unopenable -> unreadable(userId, connectionId));
+    }
+
+    /**
+     * The connection's tokens were sealed under a keyset this service no longer has (an operator lost or replaced
+     * it): nothing can recover them, so the person is asked to connect again, as after a revoked grant.
+     */
+    private Uni<AccessToken> unreadable(String userId, UUID connectionId) {
+        return load(userId, connectionId).chain(connection -> {
+            Log.warnf("a %s connection's tokens cannot be opened with the current vault keyset", connection.provider);
+            return markNeedsReauth(connection).chain(() -> Uni.createFrom().<AccessToken>failure(needsReauth(connection)));
+        });
     }
 
     /**

@@ -222,6 +222,29 @@ class ConnectionsTest {
     }
 
     @Test
+    void tokensSealedUnderALostKeysetAskThePersonToReconnectInsteadOfFailing() throws Exception {
+        String user = signupAndLogin();
+        String connectionId = connectMicrosoft(user, "ms-access-lost", "ms-refresh-lost", 3600);
+        String userId = given().auth().oauth2(user).get("/api/me").path("id");
+        // What an operator who lost the keyset leaves behind: ciphertexts no key in the current keyset opens.
+        try (Connection db = PostgresResource.connect(database);
+                var update = db.prepareStatement("update connection set access_token = ?, refresh_token = ?"
+                        + " where id = ?::uuid")) {
+            byte[] foreign = new byte[64];
+            new java.security.SecureRandom().nextBytes(foreign);
+            update.setBytes(1, foreign);
+            update.setBytes(2, foreign);
+            update.setString(3, connectionId);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+
+        given().auth().oauth2(serviceToken()).get("/internal/connections/" + connectionId + "/access-token?userId=" + userId)
+                .then().statusCode(409).contentType("application/problem+json");
+        given().auth().oauth2(user).get("/api/connections").then()
+                .body("find { it.id == '" + connectionId + "' }.status", org.hamcrest.Matchers.equalTo("needs_reauth"));
+    }
+
+    @Test
     void disconnectRevokesAtGoogleAndOnlyTheOwnerCanDoIt() throws Exception {
         String owner = signupAndLogin();
         String stranger = signupAndLogin();
