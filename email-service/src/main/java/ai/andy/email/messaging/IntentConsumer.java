@@ -93,8 +93,7 @@ public class IntentConsumer {
         } catch (ProblemException e) {
             return IntentResult.rejected(intent, e.getMessage());
         } catch (ProviderException e) {
-            var problem = new ProviderExceptionMapper().toResponse(e).getEntity();
-            return IntentResult.failed(intent, ((ai.andy.runtime.problem.Problem) problem).detail());
+            return IntentResult.failed(intent, ProviderExceptionMapper.detail(e));
         } catch (IllegalArgumentException e) {
             return IntentResult.rejected(intent, e.getMessage());
         } catch (RuntimeException e) {

@@ -11,6 +11,11 @@ import ai.andy.runtime.problem.Problem;
 @Provider
 public class ProviderExceptionMapper implements ExceptionMapper<ProviderException> {
 
+    /** What to tell the person, also when the failure reaches them through chat rather than HTTP. */
+    public static String detail(ProviderException e) {
+        return ((Problem) new ProviderExceptionMapper().toResponse(e).getEntity()).detail();
+    }
+
     @Override
     public Response toResponse(ProviderException e) {
         String name = label(e.provider());

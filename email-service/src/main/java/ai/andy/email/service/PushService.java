@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -145,12 +147,13 @@ public class PushService {
      * ignored; the result says how many were acted on and how many refused.
      */
     public GraphNotifications.Parsed graphChanged(String body) {
-        GraphNotifications.Parsed parsed = GraphNotifications.parse(body, subscriptionId -> {
-            MailAccount account = Db.read(() -> accounts.byPushId(subscriptionId));
-            return account == null ? null : account.pushSecret;
-        });
+        // One lookup per subscription: a body often holds several notifications for the same one.
+        Map<String, Optional<MailAccount>> bySubscription = new HashMap<>();
+        GraphNotifications.Parsed parsed = GraphNotifications.parse(body, subscriptionId -> bySubscription
+                .computeIfAbsent(subscriptionId, id -> Optional.ofNullable(Db.read(() -> accounts.byPushId(id))))
+                .map(account -> account.pushSecret).orElse(null));
         for (GraphNotifications.Notification n : parsed.accepted()) {
-            MailAccount account = Db.read(() -> accounts.byPushId(n.subscriptionId()));
+            MailAccount account = bySubscription.get(n.subscriptionId()).orElse(null);
             if (account == null) {
                 continue;
             }
@@ -158,6 +161,7 @@ public class PushService {
                 if ("subscriptionRemoved".equals(n.lifecycleEvent())) {
                     state.push(account.id, null, null, null).await().atMost(WAIT);
                     account.pushId = null;
+                    bySubscription.put(n.subscriptionId(), Optional.empty());
                 }
                 try {
                     register(account);

@@ -29,9 +29,6 @@ import ai.andy.email.repository.MailAccountRepository;
 import ai.andy.email.store.MessageStore;
 import ai.andy.email.store.StoredMessage;
 import ai.andy.email.store.SyncStateStore;
-import ai.andy.events.Topics;
-import ai.andy.events.payload.EmailReceived;
-import ai.andy.events.payload.NotifyUser;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -215,20 +212,11 @@ public class SyncService {
 
         private void announce(List<String> providerIds) {
             for (StoredMessage m : messages.findByProviderIds(account.id, providerIds).await().atMost(WAIT)) {
-                if (!m.hasLabel("INBOX")) {
-                    continue;
+                if (m.hasLabel("INBOX")) {
+                    events.newMail(account.userId, m.id(), account.id, account.provider, m.from(), m.subject(),
+                            m.receivedAt());
                 }
-                events.publish(Topics.EMAIL_RECEIVED, account.userId, new EmailReceived(m.id().toString(),
-                        account.id.toString(), account.provider.name(), m.from() == null ? null : m.from().name(),
-                        m.from() == null ? null : m.from().address(), m.subject(), m.receivedAt()));
-                events.publish(Topics.NOTIFY_USER, account.userId, new NotifyUser("email.received",
-                        "New mail" + (m.from() == null ? "" : " from " + sender(m)), m.subject(),
-                        Map.of("messageId", m.id().toString())));
             }
-        }
-
-        private String sender(StoredMessage m) {
-            return m.from().name() == null || m.from().name().isBlank() ? m.from().address() : m.from().name();
         }
     }
 }

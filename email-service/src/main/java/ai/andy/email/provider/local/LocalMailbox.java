@@ -27,9 +27,6 @@ import ai.andy.email.store.MessageQuery;
 import ai.andy.email.store.MessageStore;
 import ai.andy.email.store.MessageStore.LocalRecipient;
 import ai.andy.email.messaging.EventPublisher;
-import ai.andy.events.Topics;
-import ai.andy.events.payload.EmailReceived;
-import ai.andy.events.payload.NotifyUser;
 import ai.andy.runtime.crypto.Vault;
 
 /**
@@ -163,12 +160,7 @@ public class LocalMailbox implements MailProvider {
 
     /** The recipient hears of new mail as they would from a provider's sync. */
     private void announce(LocalRecipient recipient, UUID id, MessageMetadata m) {
-        String sender = m.from().name() == null || m.from().name().isBlank() ? m.from().address() : m.from().name();
-        events.publish(Topics.EMAIL_RECEIVED, recipient.userId(), new EmailReceived(id.toString(),
-                recipient.accountId().toString(), kind().name(), m.from().name(), m.from().address(), m.subject(),
-                m.receivedAt()));
-        events.publish(Topics.NOTIFY_USER, recipient.userId(), new NotifyUser("email.received",
-                "New mail from " + sender, m.subject(), java.util.Map.of("messageId", id.toString())));
+        events.newMail(recipient.userId(), id, recipient.accountId(), kind(), m.from(), m.subject(), m.receivedAt());
     }
 
     private String threadOf(ProviderAccount account, String providerMessageId) {
