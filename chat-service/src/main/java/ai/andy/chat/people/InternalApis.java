@@ -13,11 +13,14 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 /** The other services' internal endpoints chat-service uses, called with a service token. */
 public final class InternalApis {
 
-    /** auth-service: a person's profile (for their time zone). */
+    /** auth-service: a person's profile (their time zone and how long chat history is kept). */
     @RegisterRestClient(configKey = "auth-service")
     @Path("/internal/users")
     public interface Auth {
-        record Profile(String id, String timezone) {
+        record Profile(String id, String timezone, Preferences preferences) {
+        }
+
+        record Preferences(Integer chatRetentionDays) {
         }
 
         @GET

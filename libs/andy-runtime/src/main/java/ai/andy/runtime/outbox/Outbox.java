@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import ai.andy.events.Events;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The transactional outbox: a service records the events its state change implies inside the same database
@@ -26,5 +28,16 @@ public class Outbox {
         event.payload = Events.toJson(payload);
         event.createdAt = OffsetDateTime.now();
         return Panache.getSession().chain(session -> session.persist(event));
+    }
+
+    /**
+     * The same for code that writes through the reactive SQL client: call with the connection of the transaction
+     * that makes the change ({@code Pool.withTransaction}).
+     */
+    public Uni<Void> add(SqlConnection transaction, String topic, String userId, Object payload) {
+        return transaction.preparedQuery("insert into outbox_event (id, topic, user_id, payload, created_at) "
+                + "values ($1, $2, $3, $4, now())")
+                .execute(Tuple.of(UUID.randomUUID(), topic, userId, Events.toJson(payload)))
+                .replaceWithVoid();
     }
 }

@@ -1,0 +1,41 @@
+package ai.andy.chat.conversation;
+
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import ai.andy.chat.action.PendingActionStore;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Keeps chat history no longer than each person's retention period, and pending actions no longer than a day after
+ * they lapsed. Whole months go by dropping their partition; the month expiring now is deleted row by row.
+ */
+@ApplicationScoped
+public class RetentionJob {
+    private final ConversationStore conversations;
+    private final PendingActionStore actions;
+    private final Duration keepActions;
+
+    RetentionJob(ConversationStore conversations, PendingActionStore actions,
+            @ConfigProperty(name = "andy.chat.keep-decided-actions", defaultValue = "1d") Duration keepActions) {
+        this.conversations = conversations;
+        this.actions = actions;
+        this.keepActions = keepActions;
+    }
+
+    @Scheduled(every = "${andy.chat.retention-interval:15m}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    Uni<Void> purge() {
+        return conversations.purgeExpired()
+                .invoke(deleted -> Log.debugf("retention deleted %d expired chat messages", deleted))
+                .chain(() -> actions.housekeeping(keepActions))
+                .onFailure().invoke(e -> Log.warnf("chat retention did not finish: %s", e.toString()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+}

@@ -1,0 +1,102 @@
+package ai.andy.chat.messaging;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+
+import ai.andy.events.Events;
+import ai.andy.events.Topics;
+import ai.andy.events.payload.ChatIntent;
+import ai.andy.events.payload.IntentResult;
+import io.quarkus.logging.Log;
+import io.smallrye.common.annotation.Identifier;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
+
+/**
+ * Chat's side of the intent contract: publishes {@code chat.intent} and hands each answer on a result topic to
+ * whoever waits for that request id. The person's turn may be waiting on any chat instance, so every instance reads
+ * every result (a consumer group of its own, from the latest offset) and ignores the ones it is not waiting for.
+ */
+@ApplicationScoped
+public class IntentBus {
+    /** Which service carries out each domain's intents, for telling the person who did not answer. */
+    private static final Map<String, String> OWNERS = Map.of("email", "email-service", "calendar", "calendar-service",
+            "task", "calendar-service", "sms", "telephony-service", "call", "telephony-service", "voice",
+            "voice-service");
+
+    private final MutinyEmitter<String> kafka;
+    private final Map<String, CompletableFuture<IntentResult>> waiting = new ConcurrentHashMap<>();
+    private volatile boolean listening;
+
+    IntentBus(@Channel("chat-intent") MutinyEmitter<String> kafka) {
+        this.kafka = kafka;
+    }
+
+    public static String owner(String intent) {
+        int dot = intent.indexOf('.');
+        return OWNERS.getOrDefault(dot < 0 ? intent : intent.substring(0, dot), "the service for " + intent);
+    }
+
+    /** Publishes the intent and returns its answer, or fails with a TimeoutException after {@code timeout}. */
+    public CompletableFuture<IntentResult> send(String userId, ChatIntent intent, Duration timeout) {
+        CompletableFuture<IntentResult> answer = awaitAnswer(intent.requestId(), timeout);
+        kafka.sendMessage(Events.message("chat-service", Topics.CHAT_INTENT, userId, intent))
+                .subscribe().with(ok -> { }, failure -> answer.completeExceptionally(failure));
+        return answer;
+    }
+
+    /** Waits for the answer to a request published some other way (a confirmed action, through the outbox). */
+    public CompletableFuture<IntentResult> awaitAnswer(String requestId, Duration timeout) {
+        CompletableFuture<IntentResult> answer = new CompletableFuture<>();
+        waiting.put(requestId, answer);
+        answer.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((result, failure) -> waiting.remove(requestId, answer));
+        return answer;
+    }
+
+    /** True once this instance reads the result topics: before that, an answer could pass unseen. */
+    public boolean listening() {
+        return listening;
+    }
+
+    void assigned() {
+        listening = true;
+    }
+
+    /** Hands an answer to whoever on this instance waits for it. */
+    void deliver(IntentResult result) {
+        CompletableFuture<IntentResult> answer = result.requestId() == null ? null : waiting.get(result.requestId());
+        if (answer != null) {
+            answer.complete(result);
+        }
+    }
+
+    /** Notes when the result topics' partitions are assigned (see {@link #listening()}). */
+    @ApplicationScoped
+    @Identifier("intent-results-rebalance")
+    static class Assignment implements KafkaConsumerRebalanceListener {
+        private final IntentBus bus;
+
+        Assignment(IntentBus bus) {
+            this.bus = bus;
+        }
+
+        @Override
+        public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+            if (!partitions.isEmpty()) {
+                bus.assigned();
+                Log.debugf("reading intent results from %d partition(s)", partitions.size());
+            }
+        }
+    }
+}
