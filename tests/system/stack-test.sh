@@ -115,6 +115,33 @@ interpreted() {
 }
 check "chat interprets a command through the gateway and resolves Sarah from the person's mail" interpreted
 
+# A chat turn end to end: gateway -> chat-service -> chat.intent on Kafka -> email-service (local mailbox) ->
+# email.fetched -> the answer streamed back as server-sent events.
+conversation=$(api "$access" -d '{}' "$gw/api/chat/conversations" | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')
+chat_turn() {
+  local stream
+  stream=$(api "$access" -N -H 'Accept: text/event-stream' -d '{"text":"show my unread emails from today"}' \
+    "$gw/api/chat/conversations/$conversation/messages")
+  grep -q '^event: *done' <<<"$stream" && grep -q 'Looking at your inbox' <<<"$stream" \
+    && grep -q 'unread email' <<<"$stream" && ! grep -q 'did not answer' <<<"$stream"
+}
+check "a chat turn through the gateway streams the person's unread mail from email-service over Kafka" chat_turn
+chat_send_confirmed() {
+  local word="pelican$RANDOM" stream action status
+  stream=$(api "$access" -N -H 'Accept: text/event-stream' -d "{\"text\":\"email $friend saying $word has landed\"}" \
+    "$gw/api/chat/conversations/$conversation/messages")
+  action=$(grep -A1 '^event: *action' <<<"$stream" | sed -n 's/^data: *{"id":"\([^"]*\)".*/\1/p')
+  [[ -n "$action" ]] || return 1
+  # Nothing is sent before the person confirms.
+  sleep 2
+  api "$friend_access" "$gw/api/email/messages?q=$word" | grep -qi "$word" && return 1
+  # The action's own status comes first; the outcome inside it has one too.
+  status=$(api "$access" -X POST "$gw/api/chat/actions/$action/confirm" | grep -o '"status":"[a-z]*"' | head -1)
+  [[ "$status" == '"status":"executed"' ]] || return 1
+  api "$friend_access" "$gw/api/email/messages?q=$word" | grep -qi "$word"
+}
+check "an email asked for in chat waits for confirmation, then lands in the other person's inbox" chat_send_confirmed
+
 authorize=$(curl -s -X POST -H "Authorization: Bearer $access" "$gw/api/connections/google" \
   | sed -n 's/.*"authorizationUrl":"\([^"]*\)".*/\1/p')
 landing=$(curl -s -L -o /dev/null -w '%{url_effective}' "$authorize")

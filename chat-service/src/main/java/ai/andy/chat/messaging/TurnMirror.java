@@ -6,15 +6,11 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.reactive.messaging.Channel;
 
 import ai.andy.chat.turn.PendingActionView;
 import ai.andy.chat.turn.TurnStream;
-import ai.andy.events.Events;
 import ai.andy.events.Topics;
 import ai.andy.events.payload.NotifyUser;
-import io.quarkus.logging.Log;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 
 /**
  * Mirrors a turn's events to the person's {@code /ws} connections (through {@code notify.user}, which every gateway
@@ -25,10 +21,10 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 public class TurnMirror {
     static final long TOKEN_BATCH_MS = 150;
 
-    private final MutinyEmitter<String> kafka;
+    private final ChatEvents events;
 
-    TurnMirror(@Channel("chat-events") MutinyEmitter<String> kafka) {
-        this.kafka = kafka;
+    TurnMirror(ChatEvents events) {
+        this.events = events;
     }
 
     /** A stream for one turn of {@code userId} in {@code conversationId}. */
@@ -45,10 +41,7 @@ public class TurnMirror {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("conversationId", conversationId == null ? null : conversationId.toString());
         data.putAll(fields);
-        kafka.sendMessage(Events.message("chat-service", Topics.NOTIFY_USER, userId,
-                new NotifyUser(kind, null, null, data)))
-                .subscribe().with(ok -> { }, failure -> Log.warnf("could not mirror a chat event: %s",
-                        failure.getClass().getSimpleName()));
+        events.publish(Topics.NOTIFY_USER, userId, new NotifyUser(kind, null, null, data));
     }
 
     private final class Mirror implements TurnStream {

@@ -21,10 +21,16 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import ai.andy.chat.intent.OfflineIntentEngine;
+import ai.andy.chat.intent.Intent;
+import ai.andy.chat.intent.Interpretation;
+import ai.andy.chat.intent.PeopleDirectory;
+import ai.andy.chat.model.LanguageModelAssistant;
+import ai.andy.chat.model.ModelException;
 import ai.andy.chat.people.InternalApis;
 import ai.andy.chat.people.MailPeopleDirectory;
 import ai.andy.chat.people.ServiceToken;
+import ai.andy.chat.turn.Assistants;
+import ai.andy.chat.turn.Turn;
 import ai.andy.runtime.problem.Problem;
 import ai.andy.runtime.problem.ProblemException;
 import ai.andy.runtime.security.CurrentUser;
@@ -34,7 +40,8 @@ import io.quarkus.logging.Log;
  * What a message would make Andy do, without doing it: the intents in ARCHITECTURE.md's format, a clarifying question,
  * or (when nothing was understood) what Andy can do. Times resolve in {@code timezone}, else the person's own time
  * zone from their profile, at {@code now} (default: the present). Names resolve against the people they have
- * exchanged mail with. With no language model configured, the offline engine answers.
+ * exchanged mail with. The language model answers when one is configured (its proposed tool calls, none carried
+ * out), otherwise the offline engine.
  */
 @Path("/api/chat/interpret")
 @RolesAllowed("user")
@@ -46,14 +53,15 @@ public class InterpretResource {
             String timezone) {
     }
 
-    private final OfflineIntentEngine engine = new OfflineIntentEngine();
+    private final Assistants assistants;
     private final MailPeopleDirectory people;
     private final InternalApis.Auth auth;
     private final ServiceToken token;
     private final CurrentUser me;
 
-    InterpretResource(MailPeopleDirectory people, @RestClient InternalApis.Auth auth, ServiceToken token,
-            CurrentUser me) {
+    InterpretResource(Assistants assistants, MailPeopleDirectory people, @RestClient InternalApis.Auth auth,
+            ServiceToken token, CurrentUser me) {
+        this.assistants = assistants;
         this.people = people;
         this.auth = auth;
         this.token = token;
@@ -68,7 +76,22 @@ public class InterpretResource {
                 : zone(request.timezone());
         ZonedDateTime now = request.now() == null || request.now().isBlank() ? ZonedDateTime.now(zone)
                 : instant(request.now()).atZoneSameInstant(zone);
-        return engine.interpret(request.text(), now, people.forUser(me.id())).toMap();
+        PeopleDirectory directory = people.forUser(me.id());
+        LanguageModelAssistant model = assistants.model();
+        if (!model.configured()) {
+            return assistants.offline().engine().interpret(request.text(), now, directory).toMap();
+        }
+        try {
+            List<Intent> intents = model.interpret(new Turn(me.id(), null, List.of(), request.text(), now, directory));
+            return new Interpretation(intents, null, null).toMap();
+        } catch (ModelException e) {
+            throw switch (e.kind()) {
+                case BUDGET -> new ProblemException(429, "Model budget used up", e.getMessage());
+                case RATE_LIMITED, UNAVAILABLE, TIMEOUT -> new ProblemException(503, "Model unavailable",
+                        e.getMessage()).header("Retry-After", "30");
+                default -> new ProblemException(502, "Model failed", e.getMessage());
+            };
+        }
     }
 
     /** The person's own zone; UTC when auth-service cannot say (the answer still names each time's offset). */

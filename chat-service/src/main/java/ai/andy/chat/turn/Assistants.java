@@ -2,6 +2,8 @@ package ai.andy.chat.turn;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import ai.andy.chat.model.LanguageModelAssistant;
+
 /**
  * Which assistant answers: the language model when one is configured ({@code ANDY_LLM_BASE_URL} and
  * {@code ANDY_LLM_MODEL}), otherwise the offline intent engine.
@@ -9,12 +11,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class Assistants {
     private final OfflineAssistant offline;
+    private final LanguageModelAssistant model;
 
-    Assistants(OfflineAssistant offline) {
+    Assistants(OfflineAssistant offline, LanguageModelAssistant model) {
         this.offline = offline;
+        this.model = model;
     }
 
     public Assistant active() {
+        return model.configured() ? model : offline;
+    }
+
+    public OfflineAssistant offline() {
         return offline;
+    }
+
+    public LanguageModelAssistant model() {
+        return model;
     }
 }

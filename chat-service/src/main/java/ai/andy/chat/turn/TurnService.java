@@ -20,6 +20,7 @@ import ai.andy.chat.people.MailPeopleDirectory;
 import ai.andy.chat.people.PersonProfiles;
 import ai.andy.runtime.problem.ProblemException;
 import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Runs one chat turn: stores what the person said, lets the active assistant answer through the confirmation gate,
@@ -58,8 +59,12 @@ public class TurnService {
 
     public void run(String userId, UUID conversationId, String text, TurnStream caller) {
         PersonProfiles.Settings settings = profiles.of(userId);
-        Optional<MessageView> asked = conversations.append(userId, conversationId, "user", text,
-                settings.retention()).await().atMost(DB);
+        // The history the turn builds on (what came before this message) is read while the message is stored.
+        var stored = Uni.combine().all().unis(
+                conversations.recentMessages(userId, conversationId, HISTORY),
+                conversations.append(userId, conversationId, "user", text, settings.retention()))
+                .asTuple().await().atMost(DB);
+        Optional<MessageView> asked = stored.getItem2();
         if (asked.isEmpty()) {
             throw ProblemException.notFound("There is no conversation " + conversationId + ".");
         }
@@ -67,7 +72,7 @@ public class TurnService {
         out.started(conversationId, asked.get().id());
 
         List<Turn.HistoryMessage> history = new ArrayList<>();
-        for (MessageView m : conversations.recentMessages(userId, conversationId, HISTORY + 1).await().atMost(DB)) {
+        for (MessageView m : stored.getItem1()) {
             if (!m.id().equals(asked.get().id())) {
                 history.add(new Turn.HistoryMessage(m.role(), m.text()));
             }

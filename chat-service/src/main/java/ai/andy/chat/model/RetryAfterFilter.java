@@ -1,0 +1,78 @@
+package ai.andy.chat.model;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.ws.rs.client.ClientRequestContext;
+import jakarta.ws.rs.client.ClientResponseContext;
+import jakarta.ws.rs.client.ClientResponseFilter;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Remembers a model provider's {@code Retry-After} (or {@code retry-after-ms}) on a 429 or 503 from a
+ * {@code .../chat/completions} endpoint. langchain4j's exceptions carry the status and body but not the headers, so
+ * the REST client that quarkus-langchain4j uses for OpenAI reports them here. The wait is kept per provider host: a
+ * rate limit belongs to the API key Andy shares among everyone, so every call to that host waits it out. Responses
+ * from other endpoints are not looked at.
+ */
+@Provider
+public class RetryAfterFilter implements ClientResponseFilter {
+
+    private static final Map<String, Instant> NOT_BEFORE = new ConcurrentHashMap<>();
+
+    @Override
+    public void filter(ClientRequestContext request, ClientResponseContext response) {
+        int status = response.getStatus();
+        if (status != 429 && status != 503) {
+            return;
+        }
+        URI uri = request.getUri();
+        if (uri == null || uri.getPath() == null || !uri.getPath().endsWith("/chat/completions")) {
+            return;
+        }
+        parse(response.getHeaderString("retry-after-ms"), response.getHeaderString("Retry-After"), Instant.now())
+                .ifPresent(wait -> NOT_BEFORE.merge(key(uri), Instant.now().plus(wait),
+                        (a, b) -> a.isAfter(b) ? a : b));
+    }
+
+    /** How long the provider at {@code baseUrl} asked to be left alone, from now; zero when it did not. */
+    static Duration remaining(String baseUrl) {
+        Instant until = NOT_BEFORE.get(key(URI.create(baseUrl)));
+        if (until == null) {
+            return Duration.ZERO;
+        }
+        Duration left = Duration.between(Instant.now(), until);
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    static Optional<Duration> parse(String millis, String retryAfter, Instant now) {
+        try {
+            if (millis != null && !millis.isBlank()) {
+                return Optional.of(Duration.ofMillis((long) Double.parseDouble(millis.trim())));
+            }
+            if (retryAfter == null || retryAfter.isBlank()) {
+                return Optional.empty();
+            }
+            String value = retryAfter.trim();
+            if (value.chars().allMatch(Character::isDigit)) {
+                return Optional.of(Duration.ofSeconds(Long.parseLong(value)));
+            }
+            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Duration wait = Duration.between(now, at);
+            return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+        } catch (NumberFormatException | DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String key(URI uri) {
+        return (uri.getHost() == null ? "" : uri.getHost().toLowerCase()) + ":" + uri.getPort();
+    }
+}
