@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +30,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
+import ai.andy.chat.IntentsOnTheBus;
 import ai.andy.testsupport.InjectAuthService;
 import ai.andy.testsupport.InjectKafkaCompanion;
 import ai.andy.testsupport.InjectWireMock;
@@ -42,7 +43,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 /**
@@ -74,7 +74,7 @@ class ChatTurnTest {
     String database;
 
     String userId;
-    ConsumerTask<String, String> intents;
+    IntentsOnTheBus intents;
 
     @BeforeEach
     void person() {
@@ -83,7 +83,12 @@ class ChatTurnTest {
                 + "\",\"timezone\":\"Europe/Paris\",\"preferences\":{\"chatRetentionDays\":30}}")));
         email.stubFor(get(urlPathEqualTo("/internal/people")).willReturn(okJson("[]")));
         await().atMost(PATIENCE).until(() -> given().get("/q/health/ready").statusCode() == 200);
-        intents = kafka.consumeStrings().fromTopics("chat.intent");
+        intents = IntentsOnTheBus.watch(kafka, userId);
+    }
+
+    @AfterEach
+    void stopWatching() {
+        intents.stop();
     }
 
     RequestSpecification as(String who) {
@@ -100,7 +105,7 @@ class ChatTurnTest {
         CompletableFuture<List<Sse>> turn = CompletableFuture.supplyAsync(() -> say(conversation,
                 "show my unread emails from today"));
 
-        JsonNode intent = awaitIntent("email.list");
+        JsonNode intent = intents.first("email.list", PATIENCE);
         assertThat(intent.path("params").path("unreadOnly").asBoolean()).isTrue();
         assertThat(intent.path("params").path("since").asText())
                 .startsWith(LocalDate.now(ZoneId.of("Europe/Paris")).toString());
@@ -150,7 +155,7 @@ class ChatTurnTest {
         String id = action.path("id").asText();
 
         // Nothing went to email-service on the engine's say-so.
-        assertThat(intentsNamed("email.send")).isEmpty();
+        assertThat(intents.named("email.send")).isEmpty();
         as(userId).get("/api/chat/actions?status=pending").then().statusCode(200)
                 .body("actions.id", org.hamcrest.Matchers.hasItem(id));
         // Someone else cannot see or confirm it.
@@ -166,7 +171,7 @@ class ChatTurnTest {
                 throw new IllegalStateException(e);
             }
         });
-        JsonNode send = awaitIntent("email.send");
+        JsonNode send = intents.first("email.send", PATIENCE);
         assertThat(send.path("requestId").asText()).isEqualTo(id);
         assertThat(send.path("params").path("body").asText()).isEqualTo("The deploy is finished");
         answer(send, "ok", Map.of("message", Map.of("id", "sent-1")), null);
@@ -177,7 +182,7 @@ class ChatTurnTest {
         as(userId).post("/api/chat/actions/" + id + "/confirm").then().statusCode(409)
                 .contentType("application/problem+json").body("detail", containsString("only once"));
         Thread.sleep(1500);
-        assertThat(intentsNamed("email.send")).hasSize(1);
+        assertThat(intents.named("email.send")).hasSize(1);
         // The outcome is said in the conversation.
         await().atMost(PATIENCE).untilAsserted(() -> as(userId).get("/api/chat/conversations/" + conversation)
                 .then().body("messages[-1].text", containsString("Done: Send an email to bob@example.com")));
@@ -192,7 +197,7 @@ class ChatTurnTest {
                 .body("status", equalTo("rejected"));
         as(userId).post("/api/chat/actions/" + id + "/confirm").then().statusCode(409)
                 .body("detail", containsString("rejected"));
-        assertThat(intentsNamed("sms.send")).isEmpty();
+        assertThat(intents.named("sms.send")).isEmpty();
     }
 
     @Test
@@ -297,24 +302,7 @@ class ChatTurnTest {
         return events.get(events.size() - 1);
     }
 
-    List<JsonNode> intentsNamed(String name) {
-        List<JsonNode> found = new ArrayList<>();
-        for (ConsumerRecord<String, String> record : intents.getRecords()) {
-            try {
-                JsonNode intent = JSON.readTree(record.value());
-                if (record.key().equals(userId) && intent.path("intent").asText().equals(name)) {
-                    found.add(intent);
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return found;
-    }
 
-    JsonNode awaitIntent(String name) {
-        return await().atMost(PATIENCE).until(() -> intentsNamed(name), list -> !list.isEmpty()).get(0);
-    }
 
     void answer(JsonNode intent, String status, Map<String, Object> result, String error) throws Exception {
         Map<String, Object> payload = new java.util.LinkedHashMap<>();

@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -31,6 +31,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import ai.andy.chat.fakes.OpenAiFake;
+import ai.andy.chat.IntentsOnTheBus;
 import ai.andy.testsupport.InjectAuthService;
 import ai.andy.testsupport.InjectKafkaCompanion;
 import ai.andy.testsupport.InjectWireMock;
@@ -45,7 +46,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 /**
@@ -88,7 +88,7 @@ class ModelTurnTest {
 
     OpenAiFake openAi;
     String userId;
-    ConsumerTask<String, String> intents;
+    IntentsOnTheBus intents;
 
     @BeforeEach
     void setUp() {
@@ -97,7 +97,12 @@ class ModelTurnTest {
         auth.stubFor(get(urlPathEqualTo("/internal/users/" + userId)).willReturn(okJson("{\"id\":\"" + userId
                 + "\",\"timezone\":\"Europe/Paris\"}")));
         await().atMost(PATIENCE).until(() -> given().get("/q/health/ready").statusCode() == 200);
-        intents = kafka.consumeStrings().fromTopics("chat.intent");
+        intents = IntentsOnTheBus.watch(kafka, userId);
+    }
+
+    @AfterEach
+    void stopWatching() {
+        intents.stop();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -124,7 +129,7 @@ class ModelTurnTest {
                 .asString());
 
         // email-service's answer to the read carries the attack.
-        JsonNode read = await().atMost(PATIENCE).until(() -> intentsNamed("email.read"), l -> !l.isEmpty()).get(0);
+        JsonNode read = intents.first("email.read", PATIENCE);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("requestId", read.path("requestId").asText());
         answer.put("conversationId", conversation);
@@ -151,25 +156,11 @@ class ModelTurnTest {
 
         // Nothing of the side effect reached the bus; the person sees it waiting for them.
         Thread.sleep(1000);
-        assertThat(intentsNamed(intent)).isEmpty();
+        assertThat(intents.named(intent)).isEmpty();
         given().auth().oauth2(TestIdentity.accessToken(userId)).get("/api/chat/actions?status=pending").then()
                 .statusCode(200).body("actions.intent", hasItem(intent));
         given().auth().oauth2(TestIdentity.accessToken(userId)).get("/api/chat/conversations/" + conversation)
                 .then().body("messages[1].text", containsString("waits for your confirmation"));
     }
 
-    List<JsonNode> intentsNamed(String name) {
-        List<JsonNode> found = new ArrayList<>();
-        for (ConsumerRecord<String, String> record : intents.getRecords()) {
-            try {
-                JsonNode intent = JSON.readTree(record.value());
-                if (record.key().equals(userId) && intent.path("intent").asText().equals(name)) {
-                    found.add(intent);
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return found;
-    }
 }
