@@ -45,7 +45,9 @@ if [[ "$MODE" == both || "$MODE" == offline ]]; then
 fi
 if [[ "$MODE" == both || "$MODE" == model ]]; then
   python3 "$HERE/fake_openai.py" "$FAKE_PORT" "$DELAY" & fake_pid=$!
+  # The fake reports 920 tokens a call; 460 calls would use up a person's default daily budget.
   ANDY_LLM_BASE_URL="http://127.0.0.1:$FAKE_PORT/v1" ANDY_LLM_MODEL=bench-model ANDY_LLM_API_KEY=bench \
+    ANDY_LLM_DAILY_TOKEN_BUDGET=0 \
     BENCH_FAKE_MODEL="127.0.0.1:$FAKE_PORT" run model
 fi
 

@@ -32,7 +32,7 @@ final class AnswerWriter {
         return switch (outcome.intent()) {
             case "email.list" -> mailList(result, params);
             case "email.read" -> mail(map(result.get("message")));
-            case "email.update" -> "Done" + (result.get("updated") instanceof Number n
+            case "email.update" -> "Done" + (result.get("count") instanceof Number n
                     ? ": " + n + (n.intValue() == 1 ? " message" : " messages") + " updated." : ".");
             default -> generic(result);
         };
