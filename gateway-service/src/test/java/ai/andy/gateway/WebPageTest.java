@@ -25,7 +25,8 @@ class WebPageTest {
                 .header("X-Frame-Options", "DENY")
                 .extract().asString();
 
-        assertThat(page).contains("<title>Andy</title>", "/api/auth/login", "/api/chat/conversations", "andy.v1");
+        assertThat(page).contains("<title>Andy</title>", "/api/auth/login", "/api/chat/conversations", "andy.v1",
+                "/q/swagger-ui/");
         // Self-contained: works offline, nothing is loaded from another origin.
         assertThat(page).doesNotContainPattern("(src|href)\\s*=\\s*[\"']?(https?:)?//");
     }

@@ -75,13 +75,16 @@ public class LanguageModelAssistant implements Assistant {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
 
     private final LlmConfig config;
+    private final PersonalModelKeys personalKeys;
     private final Instance<ModelUsage> usages;
     private final ObjectMapper json;
     private final Map<String, StreamingChatModel> models = new ConcurrentHashMap<>();
     private final AtomicBoolean warnedNoUsage = new AtomicBoolean();
 
-    LanguageModelAssistant(LlmConfig config, Instance<ModelUsage> usages, ObjectMapper json) {
+    LanguageModelAssistant(LlmConfig config, PersonalModelKeys personalKeys, Instance<ModelUsage> usages,
+            ObjectMapper json) {
         this.config = config;
+        this.personalKeys = personalKeys;
         this.usages = usages;
         this.json = json;
     }
@@ -91,14 +94,41 @@ public class LanguageModelAssistant implements Assistant {
         return present(config.baseUrl()) && present(config.model());
     }
 
+    /** Whether this person's turns go to a model: one is configured, or they gave Andy their own OpenAI key. */
+    public boolean configuredFor(String userId) {
+        return endpointFor(userId).isPresent();
+    }
+
+    /**
+     * Where this person's model calls go. Their own OpenAI key (kept in auth-service's vault) replaces the operator's
+     * key; with no endpoint configured it is used with OpenAI itself and {@code andy.llm.personal-model}.
+     */
+    Optional<Endpoint> endpointFor(String userId) {
+        Optional<String> own = userId == null ? Optional.empty() : personalKeys.openAiKey(userId);
+        if (configured()) {
+            return Optional.of(new Endpoint(config.baseUrl().get(), own.or(config::apiKey).orElse(null),
+                    config.model().get(), config.modelSmall().filter(m -> !m.isBlank()).orElse(null)));
+        }
+        return own.map(key -> new Endpoint(config.personalBaseUrl(), key, config.personalModel(), null));
+    }
+
+    /** One model endpoint as a person's turn uses it; the key is never logged or shown. */
+    record Endpoint(String baseUrl, String apiKey, String model, String modelSmall) {
+        @Override
+        public String toString() {
+            return "Endpoint[" + baseUrl + ", " + model + "]";
+        }
+    }
+
     @Override
     public void respond(Turn turn, IntentRunner intents, TurnSink sink) {
-        if (!configured()) {
+        Optional<Endpoint> endpoint = endpointFor(turn.userId());
+        if (endpoint.isEmpty()) {
             sink.error("No language model is configured, so Andy cannot answer this way.");
             return;
         }
         try {
-            loop(turn, intents, sink);
+            loop(turn, endpoint.get(), intents, sink);
         } catch (ModelException e) {
             sink.error(e.getMessage());
         } catch (RuntimeException e) {
@@ -114,13 +144,12 @@ public class LanguageModelAssistant implements Assistant {
      * @throws ModelException when there is no model, the budget is used up, or no complete answer came
      */
     public List<Intent> interpret(Turn turn) {
-        if (!configured()) {
-            throw new ModelException(Kind.NOT_CONFIGURED, "No language model is configured.");
-        }
+        Endpoint endpoint = endpointFor(turn.userId())
+                .orElseThrow(() -> new ModelException(Kind.NOT_CONFIGURED, "No language model is configured."));
         checkBudget(turn);
         List<ChatMessage> messages = conversation(turn);
-        String model = modelFor(turn, 1);
-        ChatResponse response = call(turn.userId(), model, messages, text -> {
+        String model = modelFor(turn, 1, endpoint);
+        ChatResponse response = call(turn.userId(), endpoint, model, messages, text -> {
         });
         AiMessage answer = complete(response);
         List<Intent> proposed = new ArrayList<>();
@@ -134,7 +163,7 @@ public class LanguageModelAssistant implements Assistant {
         return proposed;
     }
 
-    private void loop(Turn turn, IntentRunner intents, TurnSink sink) {
+    private void loop(Turn turn, Endpoint endpoint, IntentRunner intents, TurnSink sink) {
         List<ChatMessage> messages = conversation(turn);
         int maxSteps = Math.max(1, config.maxToolSteps());
         AtomicBoolean spoke = new AtomicBoolean();
@@ -150,7 +179,7 @@ public class LanguageModelAssistant implements Assistant {
                 spoke.set(true);
                 sink.token(text);
             };
-            ChatResponse response = call(turn.userId(), modelFor(turn, step), messages, tokens);
+            ChatResponse response = call(turn.userId(), endpoint, modelFor(turn, step, endpoint), messages, tokens);
             AiMessage answer = complete(response);
             if (!answer.hasToolExecutionRequests()) {
                 if (response.finishReason() == FinishReason.LENGTH) {
@@ -241,20 +270,20 @@ public class LanguageModelAssistant implements Assistant {
      * The small model for the first call of a simple turn: a new conversation and a short message. Everything
      * after a tool result (content written by others) goes to the main model.
      */
-    private String modelFor(Turn turn, int step) {
-        String main = config.model().orElseThrow();
-        if (step == 1 && present(config.modelSmall()) && (turn.history() == null || turn.history().isEmpty())
+    private String modelFor(Turn turn, int step, Endpoint endpoint) {
+        if (step == 1 && endpoint.modelSmall() != null && (turn.history() == null || turn.history().isEmpty())
                 && turn.text() != null && turn.text().length() <= config.smallTurnMaxChars()) {
-            return config.modelSmall().get();
+            return endpoint.modelSmall();
         }
-        return main;
+        return endpoint.model();
     }
 
     /** One model call with its retries; usage recorded for every completed call. */
-    private ChatResponse call(String userId, String modelName, List<ChatMessage> messages, Consumer<String> tokens) {
+    private ChatResponse call(String userId, Endpoint endpoint, String modelName, List<ChatMessage> messages,
+            Consumer<String> tokens) {
         ChatRequest request = ChatRequest.builder().messages(List.copyOf(messages))
                 .toolSpecifications(IntentTools.SPECIFICATIONS).build();
-        StreamingChatModel model = model(modelName);
+        StreamingChatModel model = model(endpoint, modelName);
         int retries = Math.max(0, config.retries());
         for (int attempt = 0;; attempt++) {
             ModelStream.Result result = ModelStream.run(model, request, config.timeout(), tokens);
@@ -264,19 +293,20 @@ public class LanguageModelAssistant implements Assistant {
             }
             ModelStream.Failed failed = (ModelStream.Failed) result;
             Failure failure = Failures.classify(failed.error(), failed.receivedAny(), failed.timedOut(),
-                    config.apiKey().orElse(null));
+                    endpoint.apiKey());
             Log.warnf("model call failed: model=%s attempt=%d kind=%s status=%d cause=%s", modelName, attempt + 1,
                     failure.kind(), failure.status(), failed.error().getClass().getName());
             if (failed.error() instanceof InterruptedException) {
                 throw new ModelException(Kind.FAILED, "The answer was interrupted.");
             }
             if (!failure.retryable() || failed.tokensShown() || failed.receivedAny() || attempt >= retries) {
-                throw new ModelException(failure.kind(), message(failure, attempt + 1, modelName));
+                throw new ModelException(failure.kind(), message(failure, attempt + 1, modelName,
+                        host(endpoint)));
             }
             Duration wait = backoff(attempt);
-            Duration asked = RetryAfterFilter.remaining(config.baseUrl().orElseThrow());
+            Duration asked = RetryAfterFilter.remaining(endpoint.baseUrl());
             if (asked.compareTo(config.maxRetryWait()) > 0) {
-                throw new ModelException(Kind.RATE_LIMITED, "The language model provider (" + host() + ") is "
+                throw new ModelException(Kind.RATE_LIMITED, "The language model provider (" + host(endpoint) + ") is "
                         + "rate-limiting Andy and asks to wait " + roundUp(asked) + ". Please try again then.");
             }
             if (asked.compareTo(wait) > 0) {
@@ -400,26 +430,29 @@ public class LanguageModelAssistant implements Assistant {
         return Optional.empty();
     }
 
-    private StreamingChatModel model(String name) {
-        return models.computeIfAbsent(name, n -> OpenAiStreamingChatModel.builder()
-                .baseUrl(config.baseUrl().orElseThrow())
-                .apiKey(config.apiKey().filter(k -> !k.isBlank()).orElse(null))
-                .modelName(n)
+    /** One client per endpoint, model and key (a person's own key gets its own client; the key is only a map key). */
+    private StreamingChatModel model(Endpoint endpoint, String name) {
+        String apiKey = endpoint.apiKey() == null || endpoint.apiKey().isBlank() ? null : endpoint.apiKey();
+        return models.computeIfAbsent(endpoint.baseUrl() + "\n" + name + "\n" + apiKey, n -> OpenAiStreamingChatModel
+                .builder()
+                .baseUrl(endpoint.baseUrl())
+                .apiKey(apiKey)
+                .modelName(name)
                 .timeout(config.timeout())
                 .logRequests(false)
                 .logResponses(false)
                 .build());
     }
 
-    private String message(Failure failure, int attempts, String modelName) {
-        String provider = "The language model provider (" + host() + ")";
+    private String message(Failure failure, int attempts, String modelName, String host) {
+        String provider = "The language model provider (" + host + ")";
         String tries = attempts == 1 ? "" : " (tried " + attempts + " times)";
         return switch (failure.kind()) {
             case RATE_LIMITED -> provider + " is rate-limiting Andy" + tries + ". Please try again in a minute.";
             case UNAVAILABLE -> failure.status() > 0
                     ? provider + " is not working right now (HTTP " + failure.status() + ")" + tries
                             + ". Please try again later."
-                    : "Andy could not reach the language model provider (" + host() + ")" + tries
+                    : "Andy could not reach the language model provider (" + host + ")" + tries
                             + ". Please try again later.";
             case TIMEOUT -> provider + " did not answer within " + roundUp(config.timeout()) + tries
                     + ". Please try again later.";
@@ -455,9 +488,9 @@ public class LanguageModelAssistant implements Assistant {
                 + "it asked for. Please try again.";
     }
 
-    private String host() {
+    private static String host(Endpoint endpoint) {
         try {
-            String host = URI.create(config.baseUrl().orElse("")).getHost();
+            String host = URI.create(endpoint.baseUrl()).getHost();
             return host == null ? "unknown" : host;
         } catch (IllegalArgumentException e) {
             return "unknown";

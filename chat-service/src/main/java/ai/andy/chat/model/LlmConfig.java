@@ -23,6 +23,16 @@ public interface LlmConfig {
     /** Sent as a bearer token; local servers may need none. Never logged, never shown. */
     Optional<String> apiKey();
 
+    /**
+     * Where a person's own OpenAI key (auth-service, kind {@code openai}) is used when the operator configured no
+     * endpoint, and with which model.
+     */
+    @WithDefault("https://api.openai.com/v1")
+    String personalBaseUrl();
+
+    @WithDefault("gpt-4o-mini")
+    String personalModel();
+
     /** The model for every turn that is not simple. */
     Optional<String> model();
 

@@ -11,6 +11,7 @@ import ai.andy.chat.messaging.ChatEvents;
 import ai.andy.events.Topics;
 import ai.andy.events.payload.UsageRecorded;
 import io.quarkus.logging.Log;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.value.ValueCommands;
 
@@ -24,10 +25,12 @@ public class RedisModelUsage implements ModelUsage {
     private static final Duration KEEP = Duration.ofDays(2);
 
     private final ValueCommands<String, Long> counters;
+    private final ReactiveRedisDataSource redis;
     private final ChatEvents events;
 
-    RedisModelUsage(RedisDataSource redis, ChatEvents events) {
-        this.counters = redis.value(Long.class);
+    RedisModelUsage(RedisDataSource blocking, ReactiveRedisDataSource redis, ChatEvents events) {
+        this.counters = blocking.value(Long.class);
+        this.redis = redis;
         this.events = events;
     }
 
@@ -46,19 +49,14 @@ public class RedisModelUsage implements ModelUsage {
     public void record(String userId, String model, int inputTokens, int outputTokens, int cachedTokens,
             BigDecimal cost) {
         long tokens = (long) inputTokens + outputTokens;
-        try {
-            String key = key(userId);
-            counters.incrby(key, tokens);
-            redisExpire(key);
-        } catch (RuntimeException e) {
-            Log.warnf("could not count model usage in Redis: %s", e.getClass().getSimpleName());
-        }
+        // Counted without holding up the turn: the next budget check is at least one model call away.
+        String key = key(userId);
+        redis.value(Long.class).incrby(key, tokens)
+                .chain(() -> redis.key().expire(key, KEEP))
+                .subscribe().with(ok -> { }, failure -> Log.warnf("could not count model usage in Redis: %s",
+                        failure.getClass().getSimpleName()));
         events.publish(Topics.USAGE_RECORDED, userId, new UsageRecorded("chat-service", "llm:" + model,
                 "chat.completion", tokens, cost));
-    }
-
-    private void redisExpire(String key) {
-        counters.getDataSource().key().expire(key, KEEP);
     }
 
     private static String key(String userId) {

@@ -26,6 +26,19 @@ public final class InternalApis {
         @GET
         @Path("/{userId}")
         Profile profile(@HeaderParam("Authorization") String serviceToken, @PathParam("userId") String userId);
+
+        /** A key the person gave Andy (kind {@code openai}, ...), opened from auth-service's vault; 404 when none. */
+        record Key(String kind, String value) {
+            @Override
+            public String toString() {
+                return "Key[" + kind + "]";
+            }
+        }
+
+        @GET
+        @Path("/{userId}/keys/{kind}")
+        Key key(@HeaderParam("Authorization") String serviceToken, @PathParam("userId") String userId,
+                @PathParam("kind") String kind);
     }
 
     /** email-service: people a person has exchanged mail with. */

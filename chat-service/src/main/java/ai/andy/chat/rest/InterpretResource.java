@@ -78,7 +78,7 @@ public class InterpretResource {
                 : instant(request.now()).atZoneSameInstant(zone);
         PeopleDirectory directory = people.forUser(me.id());
         LanguageModelAssistant model = assistants.model();
-        if (!model.configured()) {
+        if (!model.configuredFor(me.id())) {
             return assistants.offline().engine().interpret(request.text(), now, directory).toMap();
         }
         try {

@@ -6,7 +6,7 @@ import ai.andy.chat.model.LanguageModelAssistant;
 
 /**
  * Which assistant answers: the language model when one is configured ({@code ANDY_LLM_BASE_URL} and
- * {@code ANDY_LLM_MODEL}), otherwise the offline intent engine.
+ * {@code ANDY_LLM_MODEL}) or the person keeps their own OpenAI key with Andy, otherwise the offline intent engine.
  */
 @ApplicationScoped
 public class Assistants {
@@ -18,8 +18,9 @@ public class Assistants {
         this.model = model;
     }
 
-    public Assistant active() {
-        return model.configured() ? model : offline;
+    /** The model when one is configured or the person gave Andy their own OpenAI key; else the offline engine. */
+    public Assistant activeFor(String userId) {
+        return model.configuredFor(userId) ? model : offline;
     }
 
     public OfflineAssistant offline() {

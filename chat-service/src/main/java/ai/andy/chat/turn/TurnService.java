@@ -82,7 +82,7 @@ public class TurnService {
         IntentRunner gate = new GatedIntentRunner(userId, conversationId, settings.zone(), bus, actions,
                 intentTimeout, actionTtl);
         try {
-            assistants.active().respond(turn, gate, out);
+            assistants.activeFor(userId).respond(turn, gate, out);
         } catch (RuntimeException e) {
             Log.errorf(e, "a turn in conversation %s failed", conversationId);
             out.error("Something went wrong on Andy's side; nothing was sent or changed. Please try again.");

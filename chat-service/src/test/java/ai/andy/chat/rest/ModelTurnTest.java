@@ -14,6 +14,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +23,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -30,8 +35,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
-import ai.andy.chat.fakes.OpenAiFake;
 import ai.andy.chat.IntentsOnTheBus;
+import ai.andy.chat.fakes.OpenAiFake;
 import ai.andy.testsupport.InjectAuthService;
 import ai.andy.testsupport.InjectKafkaCompanion;
 import ai.andy.testsupport.InjectWireMock;
@@ -40,6 +45,7 @@ import ai.andy.testsupport.PostgresResource;
 import ai.andy.testsupport.RedisResource;
 import ai.andy.testsupport.TestIdentity;
 import ai.andy.testsupport.WireMockResource;
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -85,6 +91,9 @@ class ModelTurnTest {
 
     @InjectKafkaCompanion
     KafkaCompanion kafka;
+
+    @Inject
+    RedisDataSource redis;
 
     OpenAiFake openAi;
     String userId;
@@ -163,4 +172,58 @@ class ModelTurnTest {
                 .then().body("messages[1].text", containsString("waits for your confirmation"));
     }
 
+    @Test
+    void everyModelCallCountsTowardsThePersonsDailyBudget() {
+        openAi.script(text("Hello! What can I do for you?"));
+        String stream = say(newConversation(), "hi");
+        assertThat(stream).contains("event:done").contains("What can I do");
+
+        assertThat(openAi.loggedRequests().get(0).getHeader("Authorization")).isEqualTo("Bearer sk-test-key");
+        long expected = OpenAiFake.PROMPT_TOKENS + OpenAiFake.COMPLETION_TOKENS;
+        await().atMost(PATIENCE).until(() -> redis.value(Long.class).get(budgetKey()), used -> used != null
+                && used == expected);
+        var usage = kafka.consumeStrings().fromTopics("usage.recorded");
+        try {
+            await().atMost(PATIENCE).until(() -> usage.getRecords().stream().anyMatch(r -> userId.equals(r.key())
+                    && r.value().contains("\"units\":" + expected) && r.value().contains("chat-service")));
+        } finally {
+            usage.stop();
+        }
+    }
+
+    @Test
+    void aSpentBudgetStopsTheModelWithAMessageSayingWhenItResets() {
+        redis.value(Long.class).set(budgetKey(), 1_000_000L);
+        openAi.script(text("This must not be asked for."));
+        String stream = say(newConversation(), "hi");
+        assertThat(stream).contains("event:error").contains("used up today's language-model budget")
+                .contains("midnight UTC").doesNotContain("must not be asked");
+        assertThat(openAi.requests()).isEmpty();
+    }
+
+    @Test
+    void aPersonsOwnOpenAiKeyPaysForTheirTurns() {
+        auth.stubFor(get(urlPathEqualTo("/internal/users/" + userId + "/keys/openai")).willReturn(okJson(
+                "{\"kind\":\"openai\",\"value\":\"sk-personal-0f1e2d3c\"}")));
+        openAi.script(text("Hello on your own account."));
+        assertThat(say(newConversation(), "hi")).contains("event:done").contains("own account");
+        assertThat(openAi.loggedRequests()).singleElement().satisfies(request -> assertThat(
+                request.getHeader("Authorization")).isEqualTo("Bearer sk-personal-0f1e2d3c"));
+    }
+
+    String budgetKey() {
+        return "andy:chat:model-tokens:" + userId + ":" + LocalDate.now(ZoneOffset.UTC);
+    }
+
+    String newConversation() {
+        return given().auth().oauth2(TestIdentity.accessToken(userId)).contentType(ContentType.JSON).body("{}")
+                .post("/api/chat/conversations").then().statusCode(201).extract().path("id");
+    }
+
+    String say(String conversation, String text) {
+        return given().auth().oauth2(TestIdentity.accessToken(userId)).contentType(ContentType.JSON)
+                .accept("text/event-stream").body(Map.of("text", text))
+                .post("/api/chat/conversations/" + conversation + "/messages").then().statusCode(200).extract()
+                .asString();
+    }
 }

@@ -139,10 +139,4 @@ class RoutingTest {
         Api.anonymous().when().get("/no/such/thing").then().statusCode(404)
                 .contentType("application/problem+json").body("instance", equalTo("/no/such/thing"));
     }
-
-    @Test
-    void staticPageSaysTheGatewayIsRunning() {
-        Api.anonymous().when().get("/").then().statusCode(200)
-                .body(containsString("Andy's gateway is running")).body(containsString("/q/swagger-ui/"));
-    }
 }

@@ -1,0 +1,62 @@
+package ai.andy.chat.model;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import ai.andy.chat.people.InternalApis;
+import ai.andy.chat.people.ServiceToken;
+import io.quarkus.logging.Log;
+
+/**
+ * A person's own OpenAI key, which they keep with Andy (auth-service's vault, {@code /api/me/keys}); their model calls
+ * then go on their account. Kept in memory for a minute (its absence too), so a turn does not cost a call to
+ * auth-service; never logged, never stored here.
+ */
+@ApplicationScoped
+public class PersonalModelKeys {
+    private static final Duration FRESH_FOR = Duration.ofMinutes(1);
+
+    private record Cached(Optional<String> key, long until) {
+    }
+
+    private final InternalApis.Auth auth;
+    private final ServiceToken token;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    PersonalModelKeys(@RestClient InternalApis.Auth auth, ServiceToken token) {
+        this.auth = auth;
+        this.token = token;
+    }
+
+    /** Blocking: call from a worker thread. */
+    public Optional<String> openAiKey(String userId) {
+        Cached cached = cache.get(userId);
+        if (cached != null && cached.until() > System.nanoTime()) {
+            return cached.key();
+        }
+        Optional<String> key;
+        try {
+            InternalApis.Auth.Key found = auth.key(token.header(), userId, "openai");
+            key = Optional.ofNullable(found == null ? null : found.value()).filter(v -> !v.isBlank());
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() != 404) {
+                Log.warnf("could not read the person's own model key (HTTP %d); using Andy's", e.getResponse()
+                        .getStatus());
+                return Optional.empty();
+            }
+            key = Optional.empty();
+        } catch (RuntimeException e) {
+            Log.warnf("could not read the person's own model key; using Andy's: %s", e.getClass().getSimpleName());
+            return Optional.empty();
+        }
+        cache.put(userId, new Cached(key, System.nanoTime() + FRESH_FOR.toNanos()));
+        return key;
+    }
+}
