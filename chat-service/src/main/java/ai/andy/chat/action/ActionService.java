@@ -51,7 +51,7 @@ public class ActionService {
         CompletableFuture<IntentResult> answer = bus.awaitAnswer(id.toString(), wait);
         return actions.confirm(userId, id).chain(confirmed -> {
             if (confirmed.isEmpty()) {
-                answer.cancel(false);
+                // Not ours to release (a double click, or already decided); the winner's wait stays as it is.
                 return whyNot(userId, id);
             }
             mirror.actionChanged(userId, confirmed.get());
@@ -95,12 +95,14 @@ public class ActionService {
             outcome.put("error", result.error());
             outcome.put("result", result.result());
             String status = "ok".equals(result.status()) ? "executed" : "failed";
-            return actions.complete(found.get(), status, outcome).chain(done -> {
+            return actions.complete(found.get(), status, outcome).invoke(recorded -> recorded.ifPresent(done -> {
                 mirror.actionChanged(userId, done);
-                return say(userId, done, "executed".equals(status) ? "Done: " + done.summary()
+                // Said in the background: the consumer must not wait on auth-service or the database for this.
+                say(userId, done, "executed".equals(status) ? "Done: " + done.summary()
                         : "That did not go through (" + done.summary() + "): " + (result.error() == null
-                                ? "the service gave no reason." : result.error()));
-            });
+                                ? "the service gave no reason." : result.error()))
+                        .subscribe().with(ok -> { }, failure -> { });
+            })).replaceWithVoid();
         });
     }
 

@@ -26,10 +26,13 @@ public final class ActionSummaries {
         return switch (intent.name()) {
             case "email.send" -> "Send an email to " + people(p.get("to"), "address")
                     + (p.get("cc") == null ? "" : ", cc " + people(p.get("cc"), "address"))
+                    + (p.get("bcc") == null ? "" : ", bcc " + people(p.get("bcc"), "address"))
+                    + (p.get("account") == null ? "" : ", from account " + p.get("account"))
                     + (p.get("subject") == null ? "" : ", subject \u201c" + p.get("subject") + "\u201d")
                     + ": \u201c" + text(p.get("body")) + "\u201d";
             case "email.reply" -> "Reply" + (Boolean.TRUE.equals(p.get("replyAll")) ? " to all" : "") + " to "
-                    + reference(p, "messageId") + ": \u201c" + text(p.get("body")) + "\u201d";
+                    + reference(p, "messageId") + (p.get("from") == null ? "" : " (from " + p.get("from") + ")")
+                    + ": \u201c" + text(p.get("body")) + "\u201d";
             case "sms.send" -> "Text " + people(p.get("to"), "phone") + ": \u201c" + text(p.get("body")) + "\u201d";
             case "call.place" -> "Call " + people(p.get("to"), "phone")
                     + (p.get("purpose") == null ? "" : " about " + p.get("purpose"));
@@ -57,7 +60,7 @@ public final class ActionSummaries {
             return Optional.empty();
         }
         List<String> unknown = new ArrayList<>();
-        for (String key : List.of("to", "cc", "attendees")) {
+        for (String key : List.of("to", "cc", "bcc", "attendees")) {
             for (Object person : list(intent.params().get(key))) {
                 if (person instanceof Map<?, ?> named && named.get(field) == null) {
                     unknown.add(String.valueOf(named.get("name")));

@@ -120,14 +120,19 @@ public class PendingActionStore {
                         : Optional.<PendingActionView> empty());
     }
 
-    /** Records what the owning service answered for a confirmed action. */
-    public Uni<PendingActionView> complete(PendingActionView action, String status, Map<String, Object> outcome) {
+    /**
+     * Records what the owning service answered for a confirmed action. Empty when another chat instance recorded it
+     * first (every instance reads every answer): only one of them goes on to tell the person.
+     */
+    public Uni<Optional<PendingActionView>> complete(PendingActionView action, String status,
+            Map<String, Object> outcome) {
         Vault.Sealed sealed = seal(action.id(), new Content(action.params(), action.summary(), outcome));
         return db.preparedQuery("update pending_action set status = $2, content_sealed = $3, key_id = $4 "
                 + "where id = $1 and status = 'confirmed'")
                 .execute(Tuple.of(action.id(), status, sealed.ciphertext(), sealed.keyId()))
-                .replaceWith(new PendingActionView(action.id(), action.conversationId(), action.intent(),
-                        action.params(), action.summary(), status, action.createdAt(), action.expiresAt(), outcome));
+                .map(updated -> updated.rowCount() == 1 ? Optional.of(new PendingActionView(action.id(),
+                        action.conversationId(), action.intent(), action.params(), action.summary(), status,
+                        action.createdAt(), action.expiresAt(), outcome)) : Optional.<PendingActionView> empty());
     }
 
     /** Marks lapsed actions expired and forgets decided ones after {@code keep}. */

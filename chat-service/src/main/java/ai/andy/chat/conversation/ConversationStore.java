@@ -178,6 +178,8 @@ public class ConversationStore {
                 .chain(() -> tx.preparedQuery("delete from conversation where user_id = $1").execute(Tuple.of(userId)))
                 .chain(() -> tx.preparedQuery("delete from pending_action where user_id = $1")
                         .execute(Tuple.of(userId)))
+                // Confirmed intents waiting in (or published from) the outbox carry recipients and texts too.
+                .chain(() -> tx.preparedQuery("delete from outbox_event where user_id = $1").execute(Tuple.of(userId)))
                 .replaceWithVoid());
     }
 

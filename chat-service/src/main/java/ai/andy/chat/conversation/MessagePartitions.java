@@ -29,6 +29,8 @@ public class MessagePartitions {
     private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("yyyy_MM");
     private static final Pattern NAME = Pattern.compile("chat_message_(\\d{4})_(\\d{2})");
     private static final String DUPLICATE_TABLE = "42P07";
+    /** Two writers creating the same partition at once can also collide on the catalog's unique type name. */
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final Pool db;
     private final Set<YearMonth> known = ConcurrentHashMap.newKeySet();
@@ -50,7 +52,8 @@ public class MessagePartitions {
                 + " partition of chat_message for values from ('" + from + " 00:00:00+00') to ('" + to
                 + " 00:00:00+00')";
         return db.query(ddl).execute()
-                .onFailure(e -> e instanceof PgException pg && DUPLICATE_TABLE.equals(pg.getSqlState()))
+                .onFailure(e -> e instanceof PgException pg && (DUPLICATE_TABLE.equals(pg.getSqlState())
+                        || UNIQUE_VIOLATION.equals(pg.getSqlState())))
                 .recoverWithNull()
                 .invoke(() -> known.add(month))
                 .replaceWithVoid();

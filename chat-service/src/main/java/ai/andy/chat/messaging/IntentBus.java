@@ -57,11 +57,13 @@ public class IntentBus {
 
     /** Waits for the answer to a request published some other way (a confirmed action, through the outbox). */
     public CompletableFuture<IntentResult> awaitAnswer(String requestId, Duration timeout) {
-        CompletableFuture<IntentResult> answer = new CompletableFuture<>();
-        waiting.put(requestId, answer);
-        answer.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((result, failure) -> waiting.remove(requestId, answer));
-        return answer;
+        // One wait per request id: two confirmations of one action (a double click) share it.
+        return waiting.computeIfAbsent(requestId, id -> {
+            CompletableFuture<IntentResult> answer = new CompletableFuture<>();
+            answer.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .whenComplete((result, failure) -> waiting.remove(id, answer));
+            return answer;
+        });
     }
 
     /** True once this instance reads the result topics: before that, an answer could pass unseen. */

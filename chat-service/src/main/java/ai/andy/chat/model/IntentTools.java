@@ -51,6 +51,8 @@ final class IntentTools {
                     object().addStringProperty("messageId", "the id from email_list")
                             .addStringProperty("reference", "when there is no id, which email, e.g. "
                                     + "\"the last email from Sarah\"")
+                            .addStringProperty("from", "with a reference: the sender, a name or an address")
+                            .addStringProperty("query", "with a reference: words in the subject")
                             .build()),
             tool("email.send", "Write a new email on the person's behalf." + PENDING,
                     object().addProperty("to", people("recipients: each an email address, or a name as the person "
@@ -63,6 +65,8 @@ final class IntentTools {
                     object().addStringProperty("messageId", "the id of the email to answer")
                             .addStringProperty("reference", "when there is no id, which email, e.g. "
                                     + "\"Sarah's last email\"")
+                            .addStringProperty("from", "with a reference: the sender, a name or an address")
+                            .addStringProperty("query", "with a reference: words in the subject")
                             .addStringProperty("body", "the text of the reply")
                             .addBooleanProperty("replyAll", "answer everyone on the email, not only the sender")
                             .required("body").build()),
@@ -70,6 +74,8 @@ final class IntentTools {
                     object().addProperty("messageIds", strings("ids from email_list"))
                             .addStringProperty("reference", "when there are no ids, which emails, e.g. "
                                     + "\"the last email from Bob\"")
+                            .addStringProperty("from", "with a reference: the sender, a name or an address")
+                            .addStringProperty("query", "with a reference: words in the subject")
                             .addBooleanProperty("unread", "true marks unread, false marks read")
                             .addBooleanProperty("archive", "true archives")
                             .addProperty("addLabels", strings("labels to add"))
@@ -165,6 +171,9 @@ final class IntentTools {
      */
     static Map<String, Object> params(Tool tool, Map<String, Object> arguments, PeopleDirectory people) {
         Map<String, Object> params = clean(arguments);
+        // Only what the tool declares: a parameter the person is never shown (a bcc, another account) must not ride
+        // along into an action they confirm.
+        params.keySet().retainAll(tool.spec().parameters().properties().keySet());
         switch (tool.intent()) {
             case "email.send" -> {
                 recipients(params, "to", false, people);

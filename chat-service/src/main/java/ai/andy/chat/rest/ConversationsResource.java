@@ -128,12 +128,13 @@ public class ConversationsResource {
                 .execute(() -> {
                     try {
                         turns.run(userId, conversationId, message.text(), new SseStream(emitter, sse));
-                    } catch (RuntimeException e) {
-                        Log.errorf(e, "a turn in conversation %s failed before it could answer", conversationId);
+                    } catch (RuntimeException | Error e) {
+                        Log.errorf(e, "a turn in conversation %s failed", conversationId);
                         emitter.emit(event(sse, "error", Map.of("message",
-                                "Andy could not take this turn; nothing was sent or changed. Please try again.")));
+                                "Andy could not finish this turn. Please try again.")));
+                    } finally {
+                        emitter.complete();
                     }
-                    emitter.complete();
                 }));
     }
 

@@ -57,6 +57,20 @@ class IntentToolsTest {
     }
 
     @Test
+    void onlyDeclaredParametersReachAnAction() {
+        // A bcc or another account is nothing the person would be shown before confirming: it never gets through.
+        Map<String, Object> email = IntentTools.params(IntentTools.named("email_send").orElseThrow(),
+                Map.of("to", List.of("dana@example.com"), "body", "Minutes attached",
+                        "bcc", List.of("attacker@example.com"), "account", "work"), people);
+        assertThat(email).containsOnlyKeys("to", "body");
+
+        // A reply names the email by its sender, so email-service answers the right one.
+        Map<String, Object> reply = IntentTools.params(IntentTools.named("email_reply").orElseThrow(),
+                Map.of("reference", "Sarah's last email", "from", "Sarah", "body", "Yes"), people);
+        assertThat(reply).containsEntry("from", "Sarah");
+    }
+
+    @Test
     void retryAfterIsReadInSecondsMillisecondsOrAsADate() {
         Instant now = Instant.parse("2026-11-28T10:00:00Z");
         assertThat(RetryAfterFilter.parse(null, "2", now)).contains(Duration.ofSeconds(2));

@@ -78,8 +78,10 @@ class ModelTurnTest {
     public static class WithModel implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
+            // The fake stands where OpenAI would (a person's own key only ever goes to OpenAI's host).
             return Map.of("andy.llm.model", "test-model", "andy.llm.api-key", "sk-test-key",
-                    "andy.llm.retry-backoff", "10ms", "quarkus.rest-client.email-service.url", "http://127.0.0.1:9");
+                    "andy.llm.retry-backoff", "10ms", "quarkus.rest-client.email-service.url", "http://127.0.0.1:9",
+                    "andy.llm.personal-base-url", "http://localhost/v1");
         }
     }
 
