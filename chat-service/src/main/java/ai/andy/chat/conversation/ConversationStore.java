@@ -104,6 +104,22 @@ public class ConversationStore {
         });
     }
 
+    /** One message of the person's conversation; empty when it is not theirs or no longer kept. */
+    public Uni<Optional<MessageView>> message(String userId, UUID conversationId, UUID id) {
+        return db.preparedQuery("select id, role, text_sealed, created_at from chat_message where id = $1 and "
+                + "conversation_id = $2 and user_id = $3 and expires_at > now()")
+                .execute(Tuple.of(id, conversationId, userId))
+                .map(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        return Optional.<MessageView> empty();
+                    }
+                    Row row = rows.iterator().next();
+                    return Optional.of(new MessageView(id, row.getString("role"),
+                            vault.openString(row.getBuffer("text_sealed").getBytes(), messageData(id)),
+                            row.getOffsetDateTime("created_at")));
+                });
+    }
+
     /** The last {@code count} messages, oldest first: the history a turn builds on. */
     public Uni<List<MessageView>> recentMessages(String userId, UUID conversationId, int count) {
         return newestMessages(userId, conversationId, count, null).map(newest -> {
@@ -180,6 +196,7 @@ public class ConversationStore {
                         .execute(Tuple.of(userId)))
                 // Confirmed intents waiting in (or published from) the outbox carry recipients and texts too.
                 .chain(() -> tx.preparedQuery("delete from outbox_event where user_id = $1").execute(Tuple.of(userId)))
+                .chain(() -> tx.preparedQuery("delete from turn_request where user_id = $1").execute(Tuple.of(userId)))
                 .replaceWithVoid());
     }
 

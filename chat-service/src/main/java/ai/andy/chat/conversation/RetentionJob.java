@@ -19,12 +19,14 @@ import io.smallrye.mutiny.Uni;
 public class RetentionJob {
     private final ConversationStore conversations;
     private final PendingActionStore actions;
+    private final TurnRequests turnRequests;
     private final Duration keepActions;
 
-    RetentionJob(ConversationStore conversations, PendingActionStore actions,
+    RetentionJob(ConversationStore conversations, PendingActionStore actions, TurnRequests turnRequests,
             @ConfigProperty(name = "andy.chat.keep-decided-actions", defaultValue = "1d") Duration keepActions) {
         this.conversations = conversations;
         this.actions = actions;
+        this.turnRequests = turnRequests;
         this.keepActions = keepActions;
     }
 
@@ -34,6 +36,7 @@ public class RetentionJob {
         return conversations.purgeExpired()
                 .invoke(deleted -> Log.debugf("retention deleted %d expired chat messages", deleted))
                 .chain(() -> actions.housekeeping(keepActions))
+                .chain(() -> turnRequests.forgetOlderThan(Duration.ofDays(1)))
                 .onFailure().invoke(e -> Log.warnf("chat retention did not finish: %s", e.toString()))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();

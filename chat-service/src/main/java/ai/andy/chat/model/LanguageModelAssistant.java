@@ -317,7 +317,7 @@ public class LanguageModelAssistant implements Assistant {
                         host(endpoint)));
             }
             Duration wait = backoff(attempt);
-            Duration asked = RetryAfterFilter.remaining(endpoint.baseUrl());
+            Duration asked = RetryAfterFilter.remaining(endpoint.baseUrl(), endpoint.apiKey());
             if (asked.compareTo(config.maxRetryWait()) > 0) {
                 throw new ModelException(Kind.RATE_LIMITED, "The language model provider (" + host(endpoint) + ") is "
                         + "rate-limiting Andy and asks to wait " + roundUp(asked) + ". Please try again then.");

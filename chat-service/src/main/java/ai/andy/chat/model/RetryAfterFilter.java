@@ -18,9 +18,10 @@ import jakarta.ws.rs.ext.Provider;
 /**
  * Remembers a model provider's {@code Retry-After} (or {@code retry-after-ms}) on a 429 or 503 from a
  * {@code .../chat/completions} endpoint. langchain4j's exceptions carry the status and body but not the headers, so
- * the REST client that quarkus-langchain4j uses for OpenAI reports them here. The wait is kept per provider host: a
- * rate limit belongs to the API key Andy shares among everyone, so every call to that host waits it out. Responses
- * from other endpoints are not looked at.
+ * the REST client that quarkus-langchain4j uses for OpenAI reports them here. The wait is kept per provider host and
+ * API key: a rate limit belongs to a key, so everyone on Andy's shared key waits it out, while a person using their own
+ * key neither causes nor suffers another key's wait. Only a hash of the key is kept. Responses from other endpoints
+ * are not looked at.
  */
 @Provider
 public class RetryAfterFilter implements ClientResponseFilter {
@@ -38,13 +39,14 @@ public class RetryAfterFilter implements ClientResponseFilter {
             return;
         }
         parse(response.getHeaderString("retry-after-ms"), response.getHeaderString("Retry-After"), Instant.now())
-                .ifPresent(wait -> NOT_BEFORE.merge(key(uri), Instant.now().plus(wait),
+                .ifPresent(wait -> NOT_BEFORE.merge(key(uri, request.getHeaderString("Authorization")),
+                        Instant.now().plus(wait),
                         (a, b) -> a.isAfter(b) ? a : b));
     }
 
-    /** How long the provider at {@code baseUrl} asked to be left alone, from now; zero when it did not. */
-    static Duration remaining(String baseUrl) {
-        Instant until = NOT_BEFORE.get(key(URI.create(baseUrl)));
+    /** How long the provider at {@code baseUrl} asked this key's calls to wait, from now; zero when it did not. */
+    static Duration remaining(String baseUrl, String apiKey) {
+        Instant until = NOT_BEFORE.get(key(URI.create(baseUrl), apiKey == null ? null : "Bearer " + apiKey));
         if (until == null) {
             return Duration.ZERO;
         }
@@ -72,7 +74,8 @@ public class RetryAfterFilter implements ClientResponseFilter {
         }
     }
 
-    private static String key(URI uri) {
-        return (uri.getHost() == null ? "" : uri.getHost().toLowerCase()) + ":" + uri.getPort();
+    private static String key(URI uri, String authorization) {
+        return (uri.getHost() == null ? "" : uri.getHost().toLowerCase()) + ":" + uri.getPort() + ":"
+                + (authorization == null ? 0 : authorization.hashCode());
     }
 }

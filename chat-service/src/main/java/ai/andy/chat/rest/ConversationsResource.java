@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -32,6 +33,7 @@ import ai.andy.chat.api.NewConversation;
 import ai.andy.chat.api.NewMessage;
 import ai.andy.chat.conversation.ConversationStore;
 import ai.andy.chat.conversation.PageCursor;
+import ai.andy.chat.conversation.TurnRequests;
 import ai.andy.chat.people.PersonProfiles;
 import ai.andy.chat.turn.PendingActionView;
 import ai.andy.chat.turn.TurnService;
@@ -49,7 +51,8 @@ import io.smallrye.mutiny.subscription.MultiEmitter;
 /**
  * The person's conversations with Andy. Sending a message answers with the turn as a {@code text/event-stream}:
  * {@code turn}, then {@code token}, {@code progress}, {@code action}, {@code error} as they happen, and {@code done}.
- * Every call is scoped to the signed-in person: another person's conversation is 404, as if it did not exist.
+ * Every call is scoped to the signed-in person: another person's conversation is 404, as if it did not exist. A
+ * message sent again with the same {@code Idempotency-Key} replays the answer it got instead of running again.
  */
 @Path("/api/chat/conversations")
 @RolesAllowed("user")
@@ -59,14 +62,16 @@ public class ConversationsResource {
 
     private final ConversationStore conversations;
     private final TurnService turns;
+    private final TurnRequests turnRequests;
     private final PersonProfiles profiles;
     private final CurrentUser me;
     private final ObjectMapper json;
 
-    ConversationsResource(ConversationStore conversations, TurnService turns, PersonProfiles profiles, CurrentUser me,
-            ObjectMapper json) {
+    ConversationsResource(ConversationStore conversations, TurnService turns, TurnRequests turnRequests,
+            PersonProfiles profiles, CurrentUser me, ObjectMapper json) {
         this.conversations = conversations;
         this.turns = turns;
+        this.turnRequests = turnRequests;
         this.profiles = profiles;
         this.me = me;
         this.json = json;
@@ -117,25 +122,73 @@ public class ConversationsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public Multi<OutboundSseEvent> send(@PathParam("id") String id,
-            @NotNull(message = "send a JSON body with the text") @Valid NewMessage message, @Context Sse sse) {
+            @NotNull(message = "send a JSON body with the text") @Valid NewMessage message,
+            @HeaderParam("Idempotency-Key") String idempotencyKey, @Context Sse sse) {
         UUID conversationId = id(id);
         String userId = me.id();
+        String key = idempotencyKey(idempotencyKey);
         // Checked before the stream starts, so an unknown conversation is a plain 404 rather than a broken stream.
         if (conversations.find(userId, conversationId).await().atMost(Duration.ofSeconds(10)).isEmpty()) {
             throw notFound(conversationId);
         }
+        if (key != null) {
+            TurnRequests.Claim claim = turnRequests.claim(userId, key, conversationId).await()
+                    .atMost(Duration.ofSeconds(10));
+            if (!claim.first()) {
+                return replay(userId, conversationId, claim, sse);
+            }
+        }
         return Multi.createFrom().<OutboundSseEvent> emitter(emitter -> Infrastructure.getDefaultWorkerPool()
                 .execute(() -> {
                     try {
-                        turns.run(userId, conversationId, message.text(), new SseStream(emitter, sse));
+                        TurnService.Answered answered = turns.run(userId, conversationId, message.text(),
+                                new SseStream(emitter, sse));
+                        if (key != null) {
+                            turnRequests.answered(userId, key, answered.questionId(), answered.answerId()).await()
+                                    .atMost(Duration.ofSeconds(10));
+                        }
                     } catch (RuntimeException | Error e) {
                         Log.errorf(e, "a turn in conversation %s failed", conversationId);
+                        if (key != null) {
+                            turnRequests.release(userId, key).subscribe().with(ok -> { }, failure -> { });
+                        }
                         emitter.emit(event(sse, "error", Map.of("message",
                                 "Andy could not finish this turn. Please try again.")));
                     } finally {
                         emitter.complete();
                     }
                 }));
+    }
+
+    /** The same message sent again with its Idempotency-Key: the answer it got, without running the turn again. */
+    private Multi<OutboundSseEvent> replay(String userId, UUID conversationId, TurnRequests.Claim claim, Sse sse) {
+        if (!claim.conversationId().equals(conversationId)) {
+            throw ProblemException.conflict("This Idempotency-Key was already used for a message in another "
+                    + "conversation; use a new key for a new message.");
+        }
+        if (claim.answerId() == null) {
+            throw ProblemException.conflict("The message sent with this Idempotency-Key is still being answered; "
+                    + "its answer will appear in the conversation.");
+        }
+        var answer = conversations.message(userId, conversationId, claim.answerId()).await()
+                .atMost(Duration.ofSeconds(10)).orElseThrow(() -> ProblemException.conflict("The message sent "
+                        + "with this Idempotency-Key was answered, but the answer is no longer kept."));
+        return Multi.createFrom().items(
+                event(sse, "turn", Map.of("conversationId", conversationId.toString(), "messageId",
+                        String.valueOf(claim.questionId()))),
+                event(sse, "token", Map.of("text", answer.text())),
+                event(sse, "done", Map.of("messageId", answer.id().toString(), "text", answer.text())));
+    }
+
+    private static String idempotencyKey(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() > 200) {
+            throw ProblemException.badRequest("The Idempotency-Key header must be at most 200 characters.",
+                    List.of(new Problem.FieldError("Idempotency-Key", "at most 200 characters")));
+        }
+        return value.trim();
     }
 
     /** A turn's events as SSE, each with a name and a JSON body. */

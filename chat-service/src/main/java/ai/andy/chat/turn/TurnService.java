@@ -57,7 +57,11 @@ public class TurnService {
         this.actionTtl = actionTtl;
     }
 
-    public void run(String userId, UUID conversationId, String text, TurnStream caller) {
+    /** The person's message and Andy's answer, as stored. */
+    public record Answered(UUID questionId, UUID answerId) {
+    }
+
+    public Answered run(String userId, UUID conversationId, String text, TurnStream caller) {
         PersonProfiles.Settings settings = profiles.of(userId);
         // The history the turn builds on (what came before this message) is read while the message is stored.
         var stored = Uni.combine().all().unis(
@@ -92,6 +96,7 @@ public class TurnService {
                 settings.retention()).await().atMost(DB)
                 .orElseGet(() -> new MessageView(UUID.randomUUID(), "assistant", answer, null));
         out.done(answered.id(), answer);
+        return new Answered(asked.get().id(), answered.id());
     }
 
     /** Fans the events out and keeps the answer: the tokens, or the errors when nothing else was said. */

@@ -201,6 +201,26 @@ class ChatTurnTest {
     }
 
     @Test
+    void aMessageSentAgainWithItsIdempotencyKeyReplaysTheAnswerInsteadOfActingTwice() {
+        String conversation = newConversation();
+        String text = "text +1 415 555 0100 that the train is late";
+        List<Sse> first = say(conversation, text, "retry-1");
+        List<Sse> again = say(conversation, text, "retry-1");
+
+        assertThat(last(again).data().path("messageId").asText()).isEqualTo(last(first).data().path("messageId")
+                .asText());
+        assertThat(tokens(again)).isEqualTo(tokens(first)).contains("Please confirm");
+        // One question, one answer, one action: the retry ran nothing.
+        as(userId).get("/api/chat/conversations/" + conversation).then().body("messages.size()", equalTo(2));
+        assertThat(as(userId).get("/api/chat/actions?status=pending").then().extract().jsonPath()
+                .getList("actions")).hasSize(1);
+        // The key belongs to that message: another conversation cannot reuse it.
+        as(userId).accept("text/event-stream").header("Idempotency-Key", "retry-1").body(Map.of("text", text))
+                .post("/api/chat/conversations/" + newConversation() + "/messages").then().statusCode(409)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void aRecipientWithoutAnAddressIsAskedForNotGuessed() {
         String conversation = newConversation();
         List<Sse> events = say(conversation, "email Dana saying running late");
@@ -267,7 +287,15 @@ class ChatTurnTest {
     }
 
     List<Sse> say(String conversation, String text) {
-        String body = as(userId).accept("text/event-stream").body(Map.of("text", text))
+        return say(conversation, text, null);
+    }
+
+    List<Sse> say(String conversation, String text, String idempotencyKey) {
+        RequestSpecification request = as(userId).accept("text/event-stream").body(Map.of("text", text));
+        if (idempotencyKey != null) {
+            request = request.header("Idempotency-Key", idempotencyKey);
+        }
+        String body = request
                 .post("/api/chat/conversations/" + conversation + "/messages").then().statusCode(200)
                 .contentType(containsString("text/event-stream")).extract().asString();
         List<Sse> events = new ArrayList<>();
