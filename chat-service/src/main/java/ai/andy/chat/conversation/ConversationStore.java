@@ -109,15 +109,8 @@ public class ConversationStore {
         return db.preparedQuery("select id, role, text_sealed, created_at from chat_message where id = $1 and "
                 + "conversation_id = $2 and user_id = $3 and expires_at > now()")
                 .execute(Tuple.of(id, conversationId, userId))
-                .map(rows -> {
-                    if (!rows.iterator().hasNext()) {
-                        return Optional.<MessageView> empty();
-                    }
-                    Row row = rows.iterator().next();
-                    return Optional.of(new MessageView(id, row.getString("role"),
-                            vault.openString(row.getBuffer("text_sealed").getBytes(), messageData(id)),
-                            row.getOffsetDateTime("created_at")));
-                });
+                .map(rows -> rows.iterator().hasNext() ? Optional.of(message(rows.iterator().next()))
+                        : Optional.<MessageView> empty());
     }
 
     /** The last {@code count} messages, oldest first: the history a turn builds on. */
@@ -139,10 +132,7 @@ public class ConversationStore {
         return db.preparedQuery(sql).execute(args).map(rows -> {
             List<MessageView> messages = new ArrayList<>();
             for (Row row : rows) {
-                UUID id = row.getUUID("id");
-                messages.add(new MessageView(id, row.getString("role"),
-                        vault.openString(row.getBuffer("text_sealed").getBytes(), messageData(id)),
-                        row.getOffsetDateTime("created_at")));
+                messages.add(message(row));
             }
             return messages;
         });
@@ -211,6 +201,13 @@ public class ConversationStore {
                         .execute(Tuple.of(now)))
                 .chain(deleted -> db.preparedQuery("delete from conversation where expires_at <= $1")
                         .execute(Tuple.of(now)).replaceWith(deleted.rowCount()));
+    }
+
+    private MessageView message(Row row) {
+        UUID id = row.getUUID("id");
+        return new MessageView(id, row.getString("role"),
+                vault.openString(row.getBuffer("text_sealed").getBytes(), messageData(id)),
+                row.getOffsetDateTime("created_at"));
     }
 
     private ConversationView conversation(Row row) {

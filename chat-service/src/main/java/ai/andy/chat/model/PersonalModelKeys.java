@@ -1,14 +1,15 @@
 package ai.andy.chat.model;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import ai.andy.chat.people.InternalApis;
 import ai.andy.chat.people.ServiceToken;
@@ -22,13 +23,12 @@ import io.quarkus.logging.Log;
 @ApplicationScoped
 public class PersonalModelKeys {
     private static final Duration FRESH_FOR = Duration.ofMinutes(1);
-
-    private record Cached(Optional<String> key, long until) {
-    }
+    private static final int PEOPLE_KEPT = 10_000;
 
     private final InternalApis.Auth auth;
     private final ServiceToken token;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Cache<String, Optional<String>> cache = Caffeine.newBuilder().expireAfterWrite(FRESH_FOR)
+            .maximumSize(PEOPLE_KEPT).build();
 
     PersonalModelKeys(@RestClient InternalApis.Auth auth, ServiceToken token) {
         this.auth = auth;
@@ -37,9 +37,9 @@ public class PersonalModelKeys {
 
     /** Blocking: call from a worker thread. */
     public Optional<String> openAiKey(String userId) {
-        Cached cached = cache.get(userId);
-        if (cached != null && cached.until() > System.nanoTime()) {
-            return cached.key();
+        Optional<String> cached = cache.getIfPresent(userId);
+        if (cached != null) {
+            return cached;
         }
         Optional<String> key;
         try {
@@ -56,7 +56,7 @@ public class PersonalModelKeys {
             Log.warnf("could not read the person's own model key; using Andy's: %s", e.getClass().getSimpleName());
             return Optional.empty();
         }
-        cache.put(userId, new Cached(key, System.nanoTime() + FRESH_FOR.toNanos()));
+        cache.put(userId, key);
         return key;
     }
 }

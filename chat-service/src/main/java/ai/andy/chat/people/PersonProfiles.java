@@ -2,13 +2,14 @@ package ai.andy.chat.people;
 
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.quarkus.logging.Log;
 
@@ -20,17 +21,16 @@ import io.quarkus.logging.Log;
 @ApplicationScoped
 public class PersonProfiles {
     private static final Duration FRESH_FOR = Duration.ofMinutes(1);
+    private static final int PEOPLE_KEPT = 10_000;
 
     public record Settings(ZoneId zone, Duration retention) {
-    }
-
-    private record Cached(Settings settings, long until) {
     }
 
     private final InternalApis.Auth auth;
     private final ServiceToken token;
     private final Duration defaultRetention;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Cache<String, Settings> cache = Caffeine.newBuilder().expireAfterWrite(FRESH_FOR)
+            .maximumSize(PEOPLE_KEPT).build();
 
     PersonProfiles(@RestClient InternalApis.Auth auth, ServiceToken token,
             @ConfigProperty(name = "andy.chat.default-retention", defaultValue = "30d") Duration defaultRetention) {
@@ -41,9 +41,9 @@ public class PersonProfiles {
 
     /** Blocking: call from a worker thread. */
     public Settings of(String userId) {
-        Cached cached = cache.get(userId);
-        if (cached != null && cached.until() > System.nanoTime()) {
-            return cached.settings();
+        Settings cached = cache.getIfPresent(userId);
+        if (cached != null) {
+            return cached;
         }
         Settings settings;
         try {
@@ -56,7 +56,8 @@ public class PersonProfiles {
                     e.getClass().getSimpleName());
             return new Settings(ZoneId.of("UTC"), defaultRetention);
         }
-        cache.put(userId, new Cached(settings, System.nanoTime() + FRESH_FOR.toNanos()));
+        // Only answers are kept: when auth-service could not say, the next turn asks again.
+        cache.put(userId, settings);
         return settings;
     }
 }

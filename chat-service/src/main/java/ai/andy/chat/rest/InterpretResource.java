@@ -19,22 +19,18 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
 import ai.andy.chat.intent.Intent;
 import ai.andy.chat.intent.Interpretation;
 import ai.andy.chat.intent.PeopleDirectory;
 import ai.andy.chat.model.LanguageModelAssistant;
 import ai.andy.chat.model.ModelException;
-import ai.andy.chat.people.InternalApis;
 import ai.andy.chat.people.MailPeopleDirectory;
-import ai.andy.chat.people.ServiceToken;
+import ai.andy.chat.people.PersonProfiles;
 import ai.andy.chat.turn.Assistants;
 import ai.andy.chat.turn.Turn;
 import ai.andy.runtime.problem.Problem;
 import ai.andy.runtime.problem.ProblemException;
 import ai.andy.runtime.security.CurrentUser;
-import io.quarkus.logging.Log;
 
 /**
  * What a message would make Andy do, without doing it: the intents in ARCHITECTURE.md's format, a clarifying question,
@@ -55,16 +51,13 @@ public class InterpretResource {
 
     private final Assistants assistants;
     private final MailPeopleDirectory people;
-    private final InternalApis.Auth auth;
-    private final ServiceToken token;
+    private final PersonProfiles profiles;
     private final CurrentUser me;
 
-    InterpretResource(Assistants assistants, MailPeopleDirectory people, @RestClient InternalApis.Auth auth,
-            ServiceToken token, CurrentUser me) {
+    InterpretResource(Assistants assistants, MailPeopleDirectory people, PersonProfiles profiles, CurrentUser me) {
         this.assistants = assistants;
         this.people = people;
-        this.auth = auth;
-        this.token = token;
+        this.profiles = profiles;
         this.me = me;
     }
 
@@ -72,7 +65,7 @@ public class InterpretResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> interpret(@NotNull(message = "send a JSON body") @Valid InterpretRequest request) {
-        ZoneId zone = request.timezone() == null || request.timezone().isBlank() ? profileZone()
+        ZoneId zone = request.timezone() == null || request.timezone().isBlank() ? profiles.of(me.id()).zone()
                 : zone(request.timezone());
         ZonedDateTime now = request.now() == null || request.now().isBlank() ? ZonedDateTime.now(zone)
                 : instant(request.now()).atZoneSameInstant(zone);
@@ -91,17 +84,6 @@ public class InterpretResource {
                         e.getMessage()).header("Retry-After", "30");
                 default -> new ProblemException(502, "Model failed", e.getMessage());
             };
-        }
-    }
-
-    /** The person's own zone; UTC when auth-service cannot say (the answer still names each time's offset). */
-    private ZoneId profileZone() {
-        try {
-            String zone = auth.profile(token.header(), me.id()).timezone();
-            return zone == null ? ZoneId.of("UTC") : ZoneId.of(zone);
-        } catch (RuntimeException e) {
-            Log.warnf("could not read the person's time zone; using UTC: %s", e.getClass().getSimpleName());
-            return ZoneId.of("UTC");
         }
     }
 

@@ -11,10 +11,6 @@ import java.util.Map;
 public record IntentOutcome(String intent, String status, Map<String, Object> result, String error, String service,
         PendingActionView pending) {
 
-    public boolean ok() {
-        return "ok".equals(status);
-    }
-
     /** The outcome as a tool result for a language model: data, never instructions. */
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
