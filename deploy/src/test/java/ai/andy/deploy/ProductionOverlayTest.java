@@ -53,6 +53,8 @@ class ProductionOverlayTest {
                     .filter(t -> t.at("/spec/topicName").asText().equals(topic)).findFirst().orElseThrow();
             long retention = Long.parseLong(found.at("/spec/config/retention.ms").asText());
             assertTrue(retention <= 6L * 3600 * 1000, topic + " keeps personal text for " + retention + " ms");
+            long segment = Long.parseLong(found.at("/spec/config/segment.ms").asText());
+            assertTrue(segment <= retention, topic + ": a segment of " + segment + " ms outlives the retention");
         }
     }
 
