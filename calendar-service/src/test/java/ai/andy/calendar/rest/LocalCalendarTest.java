@@ -105,7 +105,8 @@ class LocalCalendarTest {
                 .statusCode(201).extract().path("id");
         assertThat(again).isEqualTo(id);
         assertThat(window(ada, OffsetDateTime.parse("2027-03-02T00:00:00+01:00"),
-                OffsetDateTime.parse("2027-03-03T00:00:00+01:00"))).extracting(e -> e.get("id")).containsExactly(id);
+                OffsetDateTime.parse("2027-03-03T00:00:00+01:00")).stream().filter(e -> e.get("demo").equals(false)))
+                .extracting(e -> e.get("id")).containsExactly(id);
 
         ada.api().get("/api/calendar/events/" + id).then().statusCode(200)
                 .body("description", equalTo("Bring the Q1 numbers")).body("attendees[0].name", equalTo("Sarah"));
@@ -114,7 +115,8 @@ class LocalCalendarTest {
                 .body("end", equalTo("2027-03-02T16:45:00+01:00")).body("title", equalTo("Budget review"));
         ada.api().delete("/api/calendar/events/" + id).then().statusCode(200).body("status", equalTo("cancelled"));
         assertThat(window(ada, OffsetDateTime.parse("2027-03-02T00:00:00+01:00"),
-                OffsetDateTime.parse("2027-03-03T00:00:00+01:00"))).isEmpty();
+                OffsetDateTime.parse("2027-03-03T00:00:00+01:00"))).allSatisfy(e -> assertThat(e.get("demo"))
+                        .isEqualTo(true));
 
         List<String> changes = changesOf(ada.userId(), id, 3);
         assertThat(changes).containsExactly("created", "updated", "cancelled");
