@@ -43,7 +43,9 @@ public class IcsResource {
     @Consumes({ICS, MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<IcsService.ImportResult> importFile(@PathParam("id") String id, String body) {
-        return ics.importInto(me.id(), calendarId(id), body);
+        String userId = me.id();
+        java.util.UUID calendar = calendarId(id);
+        return ics.parse(body).chain(parsed -> ics.importInto(userId, calendar, parsed));
     }
 
     private static java.util.UUID calendarId(String id) {

@@ -51,7 +51,8 @@ public final class IcsCodec {
 
     /** An event read from a file: a single event or a series, with its moved instances and cancelled dates. */
     public record Parsed(String uid, String title, String location, String description, Temporal start,
-            Temporal end, String rrule, List<Parsed> moved, List<Instant> cancelled, Instant originalStart) {
+            Temporal end, String zone, String rrule, List<Parsed> moved, List<Instant> cancelled,
+            Instant originalStart) {
     }
 
     /** One stored row to write, with its series' exceptions when it is a series master. */
@@ -163,7 +164,7 @@ public final class IcsCodec {
             }
             Parsed parsed = new Parsed(value(v, Property.UID).orElse(null), value(v, Property.SUMMARY)
                     .orElse("(no title)"), value(v, Property.LOCATION).orElse(null),
-                    value(v, Property.DESCRIPTION).orElse(null), start, end, value(v, Property.RRULE).orElse(null),
+                    value(v, Property.DESCRIPTION).orElse(null), start, end, zone(v), value(v, Property.RRULE).orElse(null),
                     new ArrayList<>(), cancelled, original);
             (original == null ? masters : moved).add(parsed);
         }
@@ -189,6 +190,15 @@ public final class IcsCodec {
             return l.toInstant(ZoneOffset.UTC);
         }
         return ((LocalDate) t).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    /** The IANA zone DTSTART names (TZID), when it names one; ical4j's own zone ids are not stored. */
+    private static String zone(VEvent v) {
+        return v.<Property> getProperty(Property.DTSTART)
+                .flatMap(p -> p.<net.fortuna.ical4j.model.Parameter> getParameter(
+                        net.fortuna.ical4j.model.Parameter.TZID))
+                .map(net.fortuna.ical4j.model.Parameter::getValue)
+                .filter(id -> ZoneId.getAvailableZoneIds().contains(id)).orElse(null);
     }
 
     private static Optional<String> value(VEvent v, String name) {

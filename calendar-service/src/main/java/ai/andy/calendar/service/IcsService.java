@@ -3,7 +3,6 @@ package ai.andy.calendar.service;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +22,7 @@ import ai.andy.runtime.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /** ICS export of a calendar and ICS import into one. */
 @ApplicationScoped
@@ -45,8 +45,17 @@ public class IcsService {
         this.outbox = outbox;
     }
 
-    @WithSession
+    /** The calendar as an .ics file; the file is written on a worker thread (ical4j's zone loading is slow). */
     public Uni<String> export(String userId, UUID calendarId) {
+        return contents(userId, calendarId).emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(c -> IcsCodec.write(c.name(), c.events()));
+    }
+
+    record Contents(String name, List<IcsCodec.Outgoing> events) {
+    }
+
+    @WithSession
+    Uni<Contents> contents(String userId, UUID calendarId) {
         return owned(userId, calendarId).chain(cal -> events.inCalendar(userId, calendarId).map(rows -> {
             Map<UUID, List<CalendarEvent>> exceptions = rows.stream().filter(e -> e.seriesId != null)
                     .collect(Collectors.groupingBy(e -> e.seriesId));
@@ -57,19 +66,26 @@ public class IcsService {
                     out.add(new IcsCodec.Outgoing(e, mapper.description(e), xs, List.of()));
                 }
             }
-            return IcsCodec.write(cal.name, out);
+            return new Contents(cal.name, out);
         }));
     }
 
-    @WithTransaction
-    public Uni<ImportResult> importInto(String userId, UUID calendarId, String text) {
-        return owned(userId, calendarId).chain(cal -> {
-            List<IcsCodec.Parsed> parsed;
+    /** Reads a file on a worker thread (ical4j's zone loading is slow CPU work), then continues on the caller's. */
+    public Uni<List<IcsCodec.Parsed>> parse(String text) {
+        io.vertx.core.Context caller = io.vertx.core.Vertx.currentContext();
+        Uni<List<IcsCodec.Parsed>> parsed = Uni.createFrom().item(() -> {
             try {
-                parsed = IcsCodec.read(text == null ? "" : text);
+                return IcsCodec.read(text == null ? "" : text);
             } catch (IllegalArgumentException e) {
                 throw Problems.invalid("file", e.getMessage());
             }
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return caller == null ? parsed : parsed.emitOn(command -> caller.runOnContext(ignored -> command.run()));
+    }
+
+    @WithTransaction
+    public Uni<ImportResult> importInto(String userId, UUID calendarId, List<IcsCodec.Parsed> parsed) {
+        return owned(userId, calendarId).chain(cal -> {
             if (parsed.size() > MAX_IMPORT) {
                 throw Problems.invalid("file", "One import takes at most " + MAX_IMPORT + " events; split the file.");
             }
@@ -116,7 +132,7 @@ public class IcsService {
         e.title = p.title().length() > 500 ? p.title().substring(0, 500) : p.title();
         e.location = p.location() == null ? null : p.location().length() > 500 ? p.location().substring(0, 500)
                 : p.location();
-        e.zone = p.start() instanceof ZonedDateTime z ? z.getZone().getId() : cal.zone;
+        e.zone = p.zone() != null ? p.zone() : cal.zone;
         e.allDay = p.start() instanceof LocalDate;
         ZoneId zone = ZoneId.of(e.zone);
         if (e.allDay) {
