@@ -13,7 +13,7 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 /** People for calendar-service tests: signed up the way auth-service announces them, with real signed tokens. */
 public final class People {
-    public static final Duration PATIENCE = Duration.ofSeconds(30);
+    public static final Duration PATIENCE = Duration.ofSeconds(60);
 
     public record Person(String userId, String token) {
         public RequestSpecification api() {
