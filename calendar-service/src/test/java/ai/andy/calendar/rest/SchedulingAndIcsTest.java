@@ -131,6 +131,7 @@ class SchedulingAndIcsTest {
                 .then().statusCode(400).contentType(containsString("application/problem+json"));
         bo.api().contentType("text/calendar").body(ics).post("/api/calendar/calendars/" + adasCalendar + "/import")
                 .then().statusCode(404);
-        bo.api().get("/api/calendar/calendars/" + adasCalendar + "/export.ics").then().statusCode(404);
+        bo.api().accept("text/calendar").get("/api/calendar/calendars/" + adasCalendar + "/export.ics").then()
+                .statusCode(404);
     }
 }
