@@ -1,6 +1,5 @@
 package ai.andy.telephony.config;
 
-import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -29,9 +28,6 @@ public interface TelephonyConfig {
     /** The simulated carrier. */
     Simulator simulator();
 
-    /** voice-service, asked for a person's recorded greeting when a call comes in. */
-    Greeting greeting();
-
     interface Limits {
         /** Texts a person may send per day (UTC). */
         @WithDefault("50")
@@ -55,6 +51,12 @@ public interface TelephonyConfig {
 
         /** The Twilio number texts and calls are sent from when a person has no line of their own (E.164). */
         Optional<String> fromNumber();
+
+        /**
+         * People's own Twilio numbers, as {@code userId=+E164} pairs: calls and texts to such a number reach that
+         * person, and their texts and calls go out from it. Assigned at start; a number moves to its new owner.
+         */
+        Optional<java.util.List<String>> lines();
     }
 
     interface Simulator {
@@ -63,11 +65,5 @@ public interface TelephonyConfig {
          * simulator signs and the webhook checks inside the same process.
          */
         Optional<String> authToken();
-    }
-
-    interface Greeting {
-        /** How long an incoming call waits for voice-service before Andy speaks its own greeting. */
-        @WithDefault("400ms")
-        Duration timeout();
     }
 }

@@ -42,6 +42,25 @@ public class CallRepository implements PanacheRepositoryBase<CallRecord, UUID> {
                         userId, page.before(), page.beforeId()).page(0, page.limit()).list();
     }
 
+    /** Newest first, optionally only with one number, only since a time, only incoming. */
+    public Uni<List<CallRecord>> recent(String userId, String peerHash, OffsetDateTime since, boolean inboundOnly,
+            int limit) {
+        StringBuilder q = new StringBuilder("userId = :user");
+        var params = io.quarkus.panache.common.Parameters.with("user", userId);
+        if (peerHash != null) {
+            q.append(" and peerHash = :peer");
+            params.and("peer", peerHash);
+        }
+        if (since != null) {
+            q.append(" and createdAt >= :since");
+            params.and("since", since);
+        }
+        if (inboundOnly) {
+            q.append(" and direction = 'inbound'");
+        }
+        return find(q + " order by createdAt desc, id desc", params).page(0, limit).list();
+    }
+
     public Uni<Long> purge(String userId) {
         return delete("userId", userId);
     }

@@ -66,6 +66,21 @@ public class SmsRepository implements PanacheRepositoryBase<SmsMessage, UUID> {
         });
     }
 
+    /** Newest first, optionally only with one number and only since a time. */
+    public Uni<List<SmsMessage>> recent(String userId, String peerHash, OffsetDateTime since, int limit) {
+        StringBuilder q = new StringBuilder("userId = :user");
+        var params = io.quarkus.panache.common.Parameters.with("user", userId);
+        if (peerHash != null) {
+            q.append(" and peerHash = :peer");
+            params.and("peer", peerHash);
+        }
+        if (since != null) {
+            q.append(" and createdAt >= :since");
+            params.and("since", since);
+        }
+        return find(q + " order by createdAt desc, id desc", params).page(0, limit).list();
+    }
+
     public Uni<Long> purge(String userId) {
         return delete("userId", userId);
     }

@@ -5,7 +5,9 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import ai.andy.runtime.problem.ProblemException;
 import ai.andy.telephony.Carrier;
@@ -15,6 +17,7 @@ import ai.andy.telephony.provider.simulated.SimulatedCarrier;
 import ai.andy.telephony.provider.twilio.TwilioCarrier;
 import ai.andy.telephony.repository.LineRepository;
 import ai.andy.telephony.repository.PhoneLine;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -31,14 +34,33 @@ public class Lines {
     private final TwilioCarrier twilio;
     private final SimulatedCarrier simulated;
     private final TelephonyConfig config;
+    private final PhoneNumbers numbers;
 
     Lines(LineRepository lines, Sealing sealing, TwilioCarrier twilio, SimulatedCarrier simulated,
-            TelephonyConfig config) {
+            TelephonyConfig config, PhoneNumbers numbers) {
+        this.numbers = numbers;
         this.lines = lines;
         this.sealing = sealing;
         this.twilio = twilio;
         this.simulated = simulated;
         this.config = config;
+    }
+
+    void onStart(@Observes @Priority(25) StartupEvent event) {
+        for (String pair : config.twilio().lines().orElse(java.util.List.of())) {
+            int eq = pair.indexOf('=');
+            String number = eq > 0 ? numbers.e164(pair.substring(eq + 1)).orElse(null) : null;
+            if (number == null) {
+                throw new IllegalArgumentException("andy.telephony.twilio.lines: each entry is userId=+E164");
+            }
+            String userId = pair.substring(0, eq).trim();
+            Db.write(() -> lines.byNumberHash(sealing.numberHash(number)).chain(existing -> existing != null
+                    && existing.userId.equals(userId) ? Uni.createFrom().voidItem()
+                    : (existing == null ? Uni.createFrom().voidItem() : lines.delete(existing))
+                            .chain(() -> lines.delete("userId = ?1 and carrier = ?2", userId, Carrier.TWILIO.wire()))
+                            .chain(() -> lines.flush())
+                            .chain(() -> create(userId, Carrier.TWILIO, number)).replaceWithVoid()));
+        }
     }
 
     public PhoneCarrier carrierFor(String userId) {

@@ -109,9 +109,10 @@ public class SmsService {
         return paged(rows, page);
     }
 
-    /** The texts with one number, for read intents ("texts from mom"). */
-    public Paged<TextMessage> withNumber(String userId, String number, Integer limit) {
-        return thread(userId, sealing.numberHash(numbers.require("from", number)), null, limit);
+    /** Texts newest first, for read intents ("texts from mom since Monday"); {@code number} may be null. */
+    public List<TextMessage> recent(String userId, String number, java.time.OffsetDateTime since, int limit) {
+        String peer = number == null ? null : sealing.numberHash(numbers.require("from", number));
+        return Db.read(() -> texts.recent(userId, peer, since, limit)).stream().map(views::text).toList();
     }
 
     private Paged<TextMessage> paged(List<SmsMessage> rows, Page page) {

@@ -37,7 +37,7 @@ import io.quarkus.test.junit.TestProfile;
         initArgs = @ResourceArg(name = "service", value = "telephony"))
 @QuarkusTestResource(value = TestIdentity.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = WireMockResource.class, restrictToAnnotatedClass = true,
-        initArgs = @ResourceArg(name = "properties", value = "andy.telephony.twilio.base-url"))
+        initArgs = @ResourceArg(name = "properties", value = "andy.telephony.twilio.base-url,quarkus.rest-client.voice-service.url"))
 class TwilioTextsTest {
     private static final String MESSAGES = "/2010-04-01/Accounts/" + TwilioProfile.ACCOUNT_SID + "/Messages.json";
 
