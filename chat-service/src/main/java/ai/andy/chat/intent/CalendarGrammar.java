@@ -44,7 +44,11 @@ final class CalendarGrammar implements Grammar {
             "\\b(?:calendar|schedule|agenda|diary|meetings|events|appointments|plans|busy)\\b"
                     + "|^(?:what's|what is|whats)\\s+(?:on|happening|planned|up)\\b|^what do i have\\b|^what have i got\\b"
                     + "|\\bmy\\s+(?:day|week|weekend)\\b"
-                    + "|^(?:do i have|any|are there)\\s+(?:any\\s+)?(?:meetings?|events?|appointments?)\\b");
+                    + "|^(?:do i have|any|are there)\\s+(?:any\\s+)?(?:meetings?|events?|appointments?)\\b"
+                    + "|^(?:what's|what is|whats|when is|when's|whens|where is|where's)\\s+(?:my|the|our)\\s+(?:next|first|upcoming)\\s+"
+                    + "(?:meeting|event|appointment|call)\\b"
+                    + "|^(?:am i|are we|will i be|is \\w+)\\s+(?:free|available|busy|booked)\\b"
+                    + "|^do i have (?:anything|something)\\b");
     private static final Pattern EVENT_FIRST = Pattern.compile(
             "^(?:an?\\s+)?(?:meeting|lunch|dinner|breakfast|coffee|drinks|appointment|event|1:1|one on one)\\b");
     private static final Pattern NOT_EVENTS = Pattern.compile(
@@ -54,7 +58,7 @@ final class CalendarGrammar implements Grammar {
     public Interpretation parse(Command command, Context ctx) {
         Phrase p = command.phrase();
         Matcher m;
-        When w = TimeGrammar.parse(p, ctx.now(), false);
+        When w = TimeGrammar.parse(p, ctx, false);
         if ((m = w.rest.matcher(FIND_SLOT)).find()) {
             return findSlot(w, w.rest.group(m, 1), ctx);
         }
@@ -100,7 +104,8 @@ final class CalendarGrammar implements Grammar {
             "any", "meeting", "meetings", "event", "events", "appointment", "appointments", "plans", "show", "me",
             "list", "for", "check", "get", "happening", "planned", "up", "am", "how", "busy", "in", "all", "look",
             "like", "does", "of", "tell", "about", "give", "a", "an", "whole", "day", "looks", "coming", "upcoming",
-            "next", "week", "weekend");
+            "next", "week", "weekend", "when", "when's", "whens", "where", "where's", "first", "free", "available",
+            "we", "will", "be", "something", "booked", "at", "then", "that", "time");
 
     private Interpretation list(When w, Context ctx) {
         for (String word : w.rest.lower.split("[^\\p{L}']+")) {
@@ -109,10 +114,14 @@ final class CalendarGrammar implements Grammar {
             }
         }
         ZonedDateTime[] window = w.window();
-        if (window == null && w.rest.lower.matches(".*\\b(?:week|weekend)\\b.*")) {
+        if (w.hasMoment() && w.partOfDay == null && w.endTime == null && w.rangeFrom == null && w.rangeTo == null) {
+            // "am I free at 3 tomorrow": the hour from that time.
+            ZonedDateTime at = w.start();
+            window = new ZonedDateTime[] {at, at.plusHours(1)};
+        } else if (window == null && w.rest.lower.matches(".*\\b(?:week|weekend)\\b.*")) {
             // "how does my week look": this week (or weekend).
             window = TimeGrammar.parse(new Phrase(w.rest.lower.contains("weekend") ? "this weekend" : "this week"),
-                    ctx.now(), false).window();
+                    ctx, false).window();
         } else if (window == null && w.rest.lower.matches(".*\\b(?:next|upcoming|coming)\\b.*")) {
             // "what's next on my calendar": from now, over the coming week.
             window = new ZonedDateTime[] {ctx.now().truncatedTo(ChronoUnit.MINUTES),
@@ -177,7 +186,7 @@ final class CalendarGrammar implements Grammar {
         if (m.find()) {
             rest = rest.cut(m);
         }
-        When w = TimeGrammar.parse(rest, ctx.now(), false);
+        When w = TimeGrammar.parse(rest, ctx, false);
         Phrase words = w.rest;
         String title = null;
         Matcher called = words.matcher(CALLED);
@@ -240,7 +249,7 @@ final class CalendarGrammar implements Grammar {
             splits.add(new int[] {to.start(), to.end()});
         }
         for (int i = splits.size() - 1; i >= 0; i--) {
-            When target = TimeGrammar.parse(rest.sub(splits.get(i)[1]), ctx.now(), false);
+            When target = TimeGrammar.parse(rest.sub(splits.get(i)[1]), ctx, false);
             if (target.hasAnything() && target.rest.tidy().isBlank()) {
                 return moved(rest.text.substring(0, splits.get(i)[0]), target, ctx);
             }
@@ -300,9 +309,9 @@ final class CalendarGrammar implements Grammar {
     }
 
     private Reference reference(String raw, Context ctx) {
-        When w = TimeGrammar.parse(new Phrase(raw), ctx.now(), false);
+        When w = TimeGrammar.parse(new Phrase(raw), ctx, false);
         String words = Words.stripArticles(w.rest.text).replaceFirst("(?i)^(?:next|upcoming)\\s+", "")
-                .replaceAll("(?i)\\s+(?:on|at|for|from)$", "").trim();
+                .replaceAll("(?i)\\s+(?:on|at|for|from)$", "").replaceFirst("(?i)^(?:my|the|our)$", "").trim();
         if (words.matches("(?i)(?:it|that|this|that one|this one)")) {
             throw new Clarify("Which event do you mean?");
         }

@@ -47,8 +47,15 @@ final class EmailGrammar implements Grammar {
 
     // --- read ------------------------------------------------------------------------------------------------------
     private static final Pattern READ = Pattern.compile("^(?:read|open|show|get|pull up|find|display)\\s+(?:me\\s+)?(.+)$");
+    /** "what did Bob say in his last email", "what did Marcus write about the invoice": one email, read. */
     private static final Pattern WHAT_DID = Pattern.compile(
-            "^what did\\s+(.+?)\\s+(?:say|send|write|email|e-mail)(?:\\s+me)?(?:\\s+about\\s+(.+))?$");
+            "^what did\\s+(.+?)\\s+(?:say|write|email|e-mail|mail)(?:\\s+me)?(?:\\s+(?:in|on)\\s+(?:his|her|their|the|that)\\s+"
+                    + "(?:" + NEWEST + "\\s+)?" + ONE + ")?(?:\\s+about\\s+(.+))?$");
+    /** "what did Marcus send me": everything he sent, newest first. */
+    private static final Pattern WHAT_SENT = Pattern.compile(
+            "^what (?:did|has)\\s+(.+?)\\s+(?:sent|send|emailed|email|mailed|forwarded|forward)(?:\\s+me)?(?:\\s+(.+))?$");
+    /** "what does the email from Priya say", "what does Bob's last email say". */
+    private static final Pattern WHAT_DOES = Pattern.compile("^what (?:does|did)\\s+(.+?)\\s+(?:say|said)(?:\\s+about\\s+(.+))?$");
 
     // --- references to one email -------------------------------------------------------------------------------------
     private static final Pattern REF_FROM = Pattern.compile(
@@ -105,6 +112,16 @@ final class EmailGrammar implements Grammar {
         if ((m = p.matcher(SEND)).find() && !m.group(1).startsWith("from ")) {
             return send(p.group(m, 1), command, ctx);
         }
+        if ((m = p.matcher(WHAT_DOES)).find()) {
+            var ref = reference(p.group(m, 1), false);
+            if (ref != null) {
+                return read(ref, ctx);
+            }
+        }
+        if ((m = p.matcher(WHAT_SENT)).find() && People.looksLikePerson(m.group(1))) {
+            String tail = m.group(2) == null ? "" : " " + p.group(m, 2);
+            return list(new Phrase("emails from " + p.group(m, 1) + tail), ctx);
+        }
         if ((m = p.matcher(WHAT_DID)).find()) {
             return read(Map.entry(p.group(m, 1), m.group(2) == null ? "" : p.group(m, 2)), ctx);
         }
@@ -114,8 +131,8 @@ final class EmailGrammar implements Grammar {
                 return read(ref, ctx);
             }
             if (ref != null && p.lower.matches(".*\\b" + NEWEST + "\\b.*")) {
-                // "read my latest email": the newest one, from anyone.
-                return Interpretation.of(new Intent("email.list", Map.of("limit", 1)));
+                // "open the most recent email": the newest one, from anyone.
+                return Interpretation.of(new Intent("email.read", Map.of("reference", "the last email")));
             }
         }
         if (p.matcher(MAILBOX).find() && p.matcher(LIST_START).find()
@@ -292,7 +309,7 @@ final class EmailGrammar implements Grammar {
 
     private Interpretation list(Phrase p, Context ctx) {
         Map<String, Object> params = new LinkedHashMap<>();
-        When when = TimeGrammar.parse(p, ctx.now(), true);
+        When when = TimeGrammar.parse(p, ctx, true);
         Phrase rest = when.rest;
         if (rest.matcher(UNREAD).find()) {
             params.put("unreadOnly", true);

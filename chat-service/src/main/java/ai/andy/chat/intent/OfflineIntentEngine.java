@@ -33,7 +33,8 @@ public final class OfflineIntentEngine {
     private static final Pattern POLITE_END = Pattern.compile(
             "(?:[,\\s]+(?:please|pls|plz))+\\s*$", Pattern.CASE_INSENSITIVE);
 
-    private final List<Grammar> grammars = List.of(new VoiceGrammar(), new MessagingGrammar(), new TaskGrammar(),
+    private final List<Grammar> grammars = List.of(new VoiceGrammar(), new PhoneLogGrammar(),
+            new MessagingGrammar(), new TaskGrammar(),
             new EmailGrammar(), new CalendarGrammar());
     private final String defaultRegion;
 
@@ -63,6 +64,11 @@ public final class OfflineIntentEngine {
         }
         Context ctx = new Context(now, people == null ? PeopleDirectory.EMPTY : people,
                 region == null ? defaultRegion : region);
+        return new Clauses(t -> one(t, ctx)).interpret(text);
+    }
+
+    /** One command, one intent (or a question, or help). */
+    private Interpretation one(String text, Context ctx) {
         Command command = prepare(text);
         if (command.phrase().isBlank() && command.quoted() == null) {
             return Interpretation.help(HELP);

@@ -90,7 +90,7 @@ final class TaskGrammar implements Grammar {
             };
             rest = rest.cut(pm);
         }
-        When when = TimeGrammar.parse(rest, ctx.now(), false);
+        When when = TimeGrammar.parse(rest, ctx, false);
         String title = when.rest.text;
         title = TRAIL.matcher(LEAD.matcher(title).replaceFirst("")).replaceFirst("").trim();
         if (title.isBlank() && command.quoted() != null) {
@@ -124,7 +124,7 @@ final class TaskGrammar implements Grammar {
         if (p.lower.matches(".*\\boverdue\\b.*")) {
             params.put("dueBefore", When.iso(ctx.now()));
         } else {
-            When when = TimeGrammar.parse(p, ctx.now(), false);
+            When when = TimeGrammar.parse(p, ctx, false);
             ZonedDateTime[] window = when.window();
             if (window != null && window[1] != null) {
                 params.put("dueBefore", When.iso(window[1]));

@@ -73,6 +73,9 @@ final class TimeGrammar {
             "\\b(?:between|from)\\s+" + CLOCK + "\\s*(?:and|to|until|till|-)\\s*" + CLOCK + "(?![\\w])");
     private static final Pattern DASH_RANGE = Pattern.compile(
             "\\b(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm)?\\s*-\\s*(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm)\\b");
+    /** "9am to 10am", "2pm until 3:30pm": a range without "from", the start said with am/pm. */
+    private static final Pattern TO_RANGE = Pattern.compile(
+            "\\b(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm)\\s*(?:to|until|till)\\s*(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm)?(?![\\w:])");
     private static final Pattern TIME_AMPM = Pattern.compile(
             "(?:\\b(?:at|by|around|@)\\s*)?\\b(\\d{1,2})(?:[:.](\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?)(?![a-z])");
     private static final Pattern TIME_24 = Pattern.compile("(?:\\b(?:at|by|around)\\s+)?\\b([01]?\\d|2[0-3]):([0-5]\\d)\\b");
@@ -101,8 +104,26 @@ final class TimeGrammar {
     private TimeGrammar() {
     }
 
-    /** Finds every temporal expression in {@code phrase}; {@code past} when the command looks back (email, since). */
+    /** Regions that write a numeric date month first ("12/3" is December 3); everywhere else it is day first. */
+    private static final java.util.Set<String> MONTH_FIRST = java.util.Set.of("US", "PH", "PR", "GU", "AS", "VI", "MP",
+            "UM", "FM", "MH", "PW", "BZ");
+
+    /** Finds every temporal expression in {@code phrase}, numeric dates read as in the US. */
     static When parse(Phrase phrase, ZonedDateTime now, boolean past) {
+        return parse(phrase, now, past, true);
+    }
+
+    /** Finds every temporal expression, numeric dates ("12/3") read as the person's region writes them. */
+    static When parse(Phrase phrase, Context ctx, boolean past) {
+        return parse(phrase, ctx.now(), past, monthFirst(ctx.region()));
+    }
+
+    static boolean monthFirst(String region) {
+        return region == null || MONTH_FIRST.contains(region.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /** Finds every temporal expression in {@code phrase}; {@code past} when the command looks back (email, since). */
+    static When parse(Phrase phrase, ZonedDateTime now, boolean past, boolean monthFirst) {
         When w = new When(now, phrase);
         LocalDate today = now.toLocalDate();
         Matcher m;
@@ -133,7 +154,8 @@ final class TimeGrammar {
             w.rest = w.rest.cut(m);
         }
 
-        if ((m = w.rest.matcher(TIME_RANGE)).find() || (m = w.rest.matcher(DASH_RANGE)).find()) {
+        if ((m = w.rest.matcher(TIME_RANGE)).find() || (m = w.rest.matcher(DASH_RANGE)).find()
+                || (m = w.rest.matcher(TO_RANGE)).find()) {
             LocalTime[] range = timeRange(m);
             if (range != null) {
                 w.time = range[0];
@@ -142,9 +164,9 @@ final class TimeGrammar {
             }
         }
 
-        listingRanges(w, today, past);
+        listingRanges(w, today, past, monthFirst);
 
-        DateHit hit = findDate(w.rest.lower, 0, false, today, past);
+        DateHit hit = findDate(w.rest.lower, 0, false, today, past, monthFirst);
         if (hit != null && w.date == null) {
             w.date = hit.date;
             w.rest = w.rest.cut(hit.start, hit.end);
@@ -157,7 +179,7 @@ final class TimeGrammar {
         return w;
     }
 
-    private static void listingRanges(When w, LocalDate today, boolean past) {
+    private static void listingRanges(When w, LocalDate today, boolean past, boolean monthFirst) {
         ZonedDateTime now = w.now;
         Matcher m;
         LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
@@ -208,7 +230,8 @@ final class TimeGrammar {
         m = w.rest.matcher(RANGE_WORD);
         int at = 0;
         while (m.find(at)) {
-            DateHit hit = findDate(w.rest.lower, m.end(), true, today, past || m.group(1).equals("since"));
+            DateHit hit = findDate(w.rest.lower, m.end(), true, today, past || m.group(1).equals("since"),
+                    monthFirst);
             if (hit == null) {
                 at = m.end();
                 if (at >= w.rest.lower.length()) {
@@ -227,11 +250,14 @@ final class TimeGrammar {
                     Matcher to = RANGE_TO.matcher(w.rest.lower);
                     to.region(hit.end, w.rest.lower.length());
                     if (to.lookingAt()) {
-                        DateHit last = findDate(w.rest.lower, to.end(), true, hit.date, false);
+                        DateHit last = findDate(w.rest.lower, to.end(), true, hit.date, false, monthFirst);
                         if (last != null) {
                             w.rangeTo = day(last.date.plusDays(1), now);
                             end = last.end;
                         }
+                    } else if (past && word.equals("from")) {
+                        // "emails from yesterday": that whole day, not everything since.
+                        w.rangeTo = day(hit.date.plusDays(1), now);
                     }
                 }
             }
@@ -326,15 +352,20 @@ final class TimeGrammar {
     private static final Pattern DAY_MONTH = Pattern.compile(
             "\\b(?:on\\s+)?(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(" + MONTHS + ")\\b\\.?(?:,?\\s*(\\d{4})\\b)?");
     private static final Pattern ISO_DATE = Pattern.compile("\\b(?:on\\s+)?(\\d{4})-(\\d{2})-(\\d{2})\\b");
+    /** "12/3", "12/3/2026", "3-12": month or day first by region. */
+    private static final Pattern NUMERIC_DATE = Pattern.compile(
+            "\\b(?:on\\s+)?(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?(?![\\d/])");
     private static final Pattern ORDINAL = Pattern.compile("\\b(?:on\\s+)?the\\s+(\\d{1,2})(st|nd|rd|th)\\b");
 
-    private static final List<Pattern> DATE_PATTERNS = List.of(REL_DAY, ISO_DATE, MONTH_DAY, DAY_MONTH, WEEKDAY, ORDINAL);
+    private static final List<Pattern> DATE_PATTERNS = List.of(REL_DAY, ISO_DATE, NUMERIC_DATE, MONTH_DAY, DAY_MONTH, WEEKDAY,
+            ORDINAL);
 
     /**
      * The first date in {@code lower} at or after {@code from}; with {@code anchored}, only one starting exactly
      * there ("since |Monday").
      */
-    static DateHit findDate(String lower, int from, boolean anchored, LocalDate today, boolean past) {
+    static DateHit findDate(String lower, int from, boolean anchored, LocalDate today, boolean past,
+            boolean monthFirst) {
         DateHit best = null;
         for (Pattern p : DATE_PATTERNS) {
             Matcher m = p.matcher(lower);
@@ -343,7 +374,7 @@ final class TimeGrammar {
             if (!found) {
                 continue;
             }
-            LocalDate date = resolve(p, m, today, past);
+            LocalDate date = resolve(p, m, today, past, monthFirst);
             if (date != null && (best == null || m.start() < best.start)) {
                 best = new DateHit(date, m.start(), m.end());
             }
@@ -351,7 +382,7 @@ final class TimeGrammar {
         return best;
     }
 
-    private static LocalDate resolve(Pattern p, Matcher m, LocalDate today, boolean past) {
+    private static LocalDate resolve(Pattern p, Matcher m, LocalDate today, boolean past, boolean monthFirst) {
         try {
             if (p == REL_DAY) {
                 return switch (m.group(1)) {
@@ -365,12 +396,21 @@ final class TimeGrammar {
                 return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
                         Integer.parseInt(m.group(3)));
             }
-            if (p == MONTH_DAY || p == DAY_MONTH) {
-                String month = p == MONTH_DAY ? m.group(1) : m.group(2);
-                int dayOfMonth = Integer.parseInt(p == MONTH_DAY ? m.group(2) : m.group(1));
-                int monthNumber = month(month);
+            if (p == MONTH_DAY || p == DAY_MONTH || p == NUMERIC_DATE) {
+                int dayOfMonth;
+                int monthNumber;
+                if (p == NUMERIC_DATE) {
+                    int first = Integer.parseInt(m.group(1));
+                    int second = Integer.parseInt(m.group(2));
+                    monthNumber = monthFirst ? first : second;
+                    dayOfMonth = monthFirst ? second : first;
+                } else {
+                    monthNumber = month(p == MONTH_DAY ? m.group(1) : m.group(2));
+                    dayOfMonth = Integer.parseInt(p == MONTH_DAY ? m.group(2) : m.group(1));
+                }
                 if (m.group(3) != null) {
-                    return LocalDate.of(Integer.parseInt(m.group(3)), monthNumber, dayOfMonth);
+                    int year = Integer.parseInt(m.group(3));
+                    return LocalDate.of(year < 100 ? 2000 + year : year, monthNumber, dayOfMonth);
                 }
                 LocalDate date = LocalDate.of(today.getYear(), monthNumber, dayOfMonth);
                 if (!past && date.isBefore(today)) {
