@@ -11,7 +11,14 @@ import java.util.regex.Pattern;
  */
 final class VoiceGrammar implements Grammar {
 
-    private static final Pattern SAY = Pattern.compile("^(?:say|speak|announce|read (?:out|aloud)|read this out)\\b\\s*(.*)$");
+    private static final Pattern SAY = Pattern.compile(
+            "^(?:say|speak|announce|read (?:out loud|aloud|out)|read (?:this|the following|these words)(?: (?:out loud|aloud|out))?)"
+                    + "\\b\\s*(.*)$");
+    /** "this", "the following text", "out loud" around the words to say, and the colon before them. */
+    private static final Pattern FRAME = Pattern.compile(
+            "^(?:(?:this|the following|these words|the words|this text|this message|the text|this sentence)"
+                    + "(?:\\s+(?:text|words|message|sentence))?\\s*)?(?:(?:out loud|aloud|out)\\s*)?(?::\\s*|-\\s+)");
+    private static final Pattern LOUD_END = Pattern.compile("\\s*,?\\s*\\b(?:out loud|aloud|for me)$");
     private static final Pattern IN_MY_VOICE_FIRST = Pattern.compile("^(?:in|with|using) my (?:own )?voice,?\\s+(?:say|speak)\\b\\s*(.*)$");
     private static final Pattern IN_MY_VOICE = Pattern.compile("\\s*,?\\s*\\b(?:in|with|using) my (?:own )?voice\\b");
 
@@ -24,8 +31,8 @@ final class VoiceGrammar implements Grammar {
             if (!m.find()) {
                 return null;
             }
-            // "read out" only speaks a quoted text: "read out my emails" is for the email grammar.
-            if (p.lower.startsWith("read") && command.quoted() == null) {
+            // "read out" only speaks a quoted text or one after a colon: "read out my emails" is for email.
+            if (p.lower.startsWith("read") && command.quoted() == null && !p.lower.contains(":")) {
                 return null;
             }
         }
@@ -33,6 +40,14 @@ final class VoiceGrammar implements Grammar {
         Matcher voice = rest.matcher(IN_MY_VOICE);
         if (voice.find()) {
             rest = rest.cut(voice);
+        }
+        Matcher frame = rest.tidy().matcher(FRAME);
+        if (frame.find()) {
+            rest = rest.tidy().sub(frame.end());
+        }
+        Matcher loud = rest.tidy().matcher(LOUD_END);
+        if (loud.find()) {
+            rest = rest.tidy().sub(0, loud.start());
         }
         String text = command.quoted() != null ? command.quoted() : rest.tidy().text;
         if (text.isBlank()) {
