@@ -31,7 +31,12 @@ final class CalendarGrammar implements Grammar {
     private static final Pattern RENAME = Pattern.compile("^rename\\s+(.+?)\\s+to\\s+(.+)$");
     private static final Pattern CANCEL = Pattern.compile("^(?:cancel|delete|remove|call off|scrap|drop)\\s+(.+)$");
     private static final Pattern CREATE = Pattern.compile(
-            "^(?:schedule|book|add|create|set up|setup|arrange|plan|put|organi[sz]e|block(?:\\s+out|\\s+off)?|new)\\s+(.*)$");
+            "^(?:schedule|book(?!\\s+(?:club|group|signing|launch|fair|reading)\\b)|add|create|set up|setup|arrange|plan|put"
+                    + "|organi[sz]e|block(?:\\s+out|\\s+off)?|new)\\s+(.*)$");
+    /** "Book club on 3/12 at 7pm", "Team Sync on Monday 9am to 10am": a title and a when, nothing else. */
+    private static final Pattern NOT_A_TITLE = Pattern.compile(
+            "^(?:what|when|where|who|why|how|is|am|are|do|does|did|can|could|will|would|should|show|list|check|find|get|"
+                    + "tell|give|any|my|i|i'm|it|it's|this|that|there|please|yes|no|ok|okay|thanks|thank)\\b");
     private static final Pattern ON_CALENDAR = Pattern.compile(
             "\\s*\\b(?:on|to|in|into)\\s+(?:my|the|our)\\s+(?:calendar|diary|schedule|agenda)\\b");
     private static final Pattern CALLED = Pattern.compile(
@@ -39,7 +44,8 @@ final class CalendarGrammar implements Grammar {
     private static final Pattern WITH = Pattern.compile(
             "\\bwith\\s+(.+?)(?=\\s+(?:at|in|about|to discuss|regarding|re|for)\\b|$)");
     /** The last "at"/"in" clause that names a place: "check in with Bob" is not in "with Bob". */
-    private static final Pattern LOCATION = Pattern.compile("\\s(?:at|in)\\s+(?!with\\b|to\\b|on\\b)((?:(?!\\s(?:at|in)\\s).)+)$");
+    private static final Pattern LOCATION = Pattern.compile(
+            "\\s(?:at|in)\\s+(?!with\\b|to\\b|on\\b)((?:(?!\\s(?:at|in|with)\\s).)+?)(?:\\s+with\\s+.+)?$");
     private static final Pattern LIST = Pattern.compile(
             "\\b(?:calendar|schedule|agenda|diary|meetings|events|appointments|plans|busy)\\b"
                     + "|^(?:what's|what is|whats)\\s+(?:on|happening|planned|up)\\b|^what do i have\\b|^what have i got\\b"
@@ -94,6 +100,11 @@ final class CalendarGrammar implements Grammar {
         }
         if (p.matcher(LIST).find() && !p.matcher(NOT_EVENTS).find()) {
             return list(w, ctx);
+        }
+        if ((w.hasMoment() || w.date != null) && w.durationMinutes == null && !p.matcher(NOT_A_TITLE).find()
+                && !p.matcher(NOT_EVENTS).find() && !w.rest.isBlank() && w.rest.text.split("\\s+").length <= 6
+                && ctx.people().find(People.clean(w.rest.text)).isEmpty()) {
+            return create(p, command, ctx);
         }
         return null;
     }
@@ -189,13 +200,19 @@ final class CalendarGrammar implements Grammar {
         When w = TimeGrammar.parse(rest, ctx, false);
         Phrase words = w.rest;
         String title = null;
+        String location = null;
         Matcher called = words.matcher(CALLED);
         if (called.find()) {
-            title = words.group(called, 1);
+            Phrase named = words.sub(called.start(1)).tidy();
+            Matcher at = named.matcher(LOCATION);
+            if (at.find()) {
+                location = named.group(at, 1);
+                named = named.sub(0, at.start());
+            }
+            title = named.tidy().text.replaceFirst("(?i)\\s+(?:on|at|for|from)$", "");
             words = new Phrase("");
         }
         List<Object> attendees = attendees(words, ctx);
-        String location = null;
         Matcher loc = words.matcher(LOCATION);
         if (loc.find()) {
             location = words.group(loc, 1);
@@ -203,7 +220,7 @@ final class CalendarGrammar implements Grammar {
         }
         if (title == null) {
             title = Words.stripArticles(words.tidy().text);
-            title = title.replaceFirst("(?i)^(?:new\\s+)?(?:event|appointment)\\s+(?:for\\s+)?(?=\\S)", "")
+            title = title.replaceFirst("(?i)^(?:new\\s+)?(?:(?:event|appointment)\\s*:?|meeting\\s*:)\\s+(?:for\\s+)?(?=\\S)", "")
                     .replaceFirst("(?i)^(?:for|to)\\s+", "") // "block out 2 hours for deep work"
                     .replaceFirst("(?i)\\s+(?:for|on|at|in|to|by|from)$", ""); // "dentist for January 20"
         }

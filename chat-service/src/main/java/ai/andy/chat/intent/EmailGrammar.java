@@ -41,7 +41,12 @@ final class EmailGrammar implements Grammar {
             "^(?:send|write|compose|draft|shoot)\\s+(.+?)\\s+an?\\s+(?:quick\\s+)?(?:e-?mail|mail)\\b\\s*(.*)$");
     private static final Pattern SEND_NOBODY = Pattern.compile("^(?:(?:send|write|compose|draft)\\s+an?\\s+(?:new\\s+)?(?:e-?mail|mail)|e-?mail)$");
     private static final Pattern BODY = Pattern.compile(
-            "\\s+(?:saying|that says|to say|telling (?:him|her|them)(?: that)?|with the message)\\s+|\\s*:\\s+");
+            "\\s+(?:saying|that says|to say|telling (?:him|her|them)(?: that)?|with the message"
+                    + "|and (?:tell|let) (?:him|her|them)(?: know)?(?: that)?)\\s+|\\s*:\\s+");
+    private static final Pattern SUBJECT_LABEL = Pattern.compile(
+            "(?:\\s*,\\s*|\\s+)(?:with\\s+)?(?:the\\s+|a\\s+)?subject(?:\\s+line)?(?:\\s*:\\s*|\\s+)");
+    private static final Pattern BODY_LABEL = Pattern.compile(
+            "(?:\\s*,\\s*|\\s+)(?:and\\s+)?(?:with\\s+)?(?:the\\s+|a\\s+)?(?:body(?:\\s*:\\s*|\\s+)|(?:message|text)\\s*:\\s*)");
     private static final Pattern SUBJECT = Pattern.compile("\\s+(?:about|regarding|re:?|with (?:the )?subject|subject:?)\\s+");
     private static final Pattern CC = Pattern.compile("\\s+(?:and\\s+)?(?:cc|cc:|cc'?ing|copy|copying|copy in)\\s+");
 
@@ -56,6 +61,9 @@ final class EmailGrammar implements Grammar {
             "^what (?:did|has)\\s+(.+?)\\s+(?:sent|send|emailed|email|mailed|forwarded|forward)(?:\\s+me)?(?:\\s+(.+))?$");
     /** "what does the email from Priya say", "what does Bob's last email say". */
     private static final Pattern WHAT_DOES = Pattern.compile("^what (?:does|did)\\s+(.+?)\\s+(?:say|said)(?:\\s+about\\s+(.+))?$");
+
+    private static final Pattern ALL_FROM = Pattern.compile(
+            "^(?:all|every|each)\\s+(?:of\\s+)?(?:the\\s+|my\\s+)?(?:unread\\s+|new\\s+)?" + ONE + "s?\\s+from\\s+(.+)$");
 
     // --- references to one email -------------------------------------------------------------------------------------
     private static final Pattern REF_FROM = Pattern.compile(
@@ -121,6 +129,9 @@ final class EmailGrammar implements Grammar {
         if ((m = p.matcher(WHAT_SENT)).find() && People.looksLikePerson(m.group(1))) {
             String tail = m.group(2) == null ? "" : " " + p.group(m, 2);
             return list(new Phrase("emails from " + p.group(m, 1) + tail), ctx);
+        }
+        if (p.lower.matches("^(?:what|anything)\\s+(?:did|have)\\s+i\\s+(?:get|got|receive|received)\\s+from\\b.*")) {
+            return list(p, ctx); // "what did I get from Marcus yesterday"
         }
         if ((m = p.matcher(WHAT_DID)).find()) {
             return read(Map.entry(p.group(m, 1), m.group(2) == null ? "" : p.group(m, 2)), ctx);
@@ -229,6 +240,17 @@ final class EmailGrammar implements Grammar {
     }
 
     private Interpretation update(String refWords, Map<String, Object> change, boolean personAlone, Context ctx) {
+        Matcher all = ALL_FROM.matcher(refWords.toLowerCase());
+        if (all.matches()) {
+            // "mark all emails from Marcus as read": every email of that sender, named for email-service.
+            String who = refWords.substring(all.start(1), all.end(1)).trim();
+            Map<String, Object> params = new LinkedHashMap<>();
+            params.put("reference", "all emails from " + (People.EMAIL.matcher(who).matches() ? who
+                    : Words.name(People.clean(who))));
+            params.put("from", People.sender(who, ctx));
+            params.putAll(change);
+            return Interpretation.of(new Intent("email.update", params));
+        }
         if (refWords.toLowerCase().matches("^(?:all|every|everything)\\b.*")) {
             throw new Clarify("I can change one email at a time here: which one? For example \"the last email from "
                     + "Marcus\".");
@@ -251,10 +273,30 @@ final class EmailGrammar implements Grammar {
         Phrase r = new Phrase(rest.trim());
         String body = command.quoted();
         String head = r.text;
+        String labelled = null;
+        Matcher sl = r.matcher(SUBJECT_LABEL);
+        if (sl.find()) {
+            // "email Priya, subject: Visa letter, body: Could you ...": the fields as labelled.
+            head = r.text.substring(0, sl.start());
+            Phrase after = r.sub(sl.end());
+            Matcher bl = after.matcher(BODY_LABEL);
+            Matcher connector = after.matcher(BODY);
+            if (bl.find() || (bl = connector).find()) {
+                labelled = after.text.substring(0, bl.start());
+                if (body == null) {
+                    body = Words.capitalize(after.text.substring(bl.end()));
+                }
+            } else {
+                labelled = after.text;
+            }
+            r = new Phrase(head);
+        }
         Matcher b = r.matcher(BODY);
         int that = r.lower.indexOf(" that ");
         int about = r.lower.indexOf(" about ");
-        if (b.find()) {
+        if (labelled != null) {
+            head = r.text;
+        } else if (b.find()) {
             head = r.text.substring(0, b.start());
             if (body == null) {
                 body = Words.capitalize(r.text.substring(b.end()));
@@ -267,7 +309,7 @@ final class EmailGrammar implements Grammar {
             }
         }
         Phrase h = new Phrase(head);
-        String subject = null;
+        String subject = labelled == null ? null : Words.capitalize(labelled.replaceAll("^[\\s,;:]+|[\\s,;:]+$", ""));
         Matcher s = h.matcher(SUBJECT);
         if (s.find()) {
             subject = Words.capitalize(h.text.substring(s.end()).trim());
