@@ -36,7 +36,10 @@ final class CalendarGrammar implements Grammar {
     /** "Book club on 3/12 at 7pm", "Team Sync on Monday 9am to 10am": a title and a when, nothing else. */
     private static final Pattern NOT_A_TITLE = Pattern.compile(
             "^(?:what|when|where|who|why|how|is|am|are|do|does|did|can|could|will|would|should|show|list|check|find|get|"
-                    + "tell|give|any|my|i|i'm|it|it's|this|that|there|please|yes|no|ok|okay|thanks|thank)\\b");
+                    + "tell|give|any|my|i|i'm|it|it's|this|that|there|please|yes|no|ok|okay|thanks|thank|set|play|turn|"
+                    + "start|stop|open|close|send|make|take|buy|go|pay|call|text|remind|wake|order|search|look|help|"
+                    + "cancel|delete|move|change|update|note|write|read|email|e-mail|ring|phone|message|let|ask|"
+                    + "don't|dont|need|want|have|has|had|was|were)\\b");
     private static final Pattern ON_CALENDAR = Pattern.compile(
             "\\s*\\b(?:on|to|in|into)\\s+(?:my|the|our)\\s+(?:calendar|diary|schedule|agenda)\\b");
     private static final Pattern CALLED = Pattern.compile(
@@ -215,7 +218,7 @@ final class CalendarGrammar implements Grammar {
         List<Object> attendees = attendees(words, ctx);
         Matcher loc = words.matcher(LOCATION);
         if (loc.find()) {
-            location = words.group(loc, 1);
+            location = words.group(loc, 1).replaceFirst("(?i)\\s+(?:for|on|at|by|from)$", "");
             words = words.sub(0, loc.start());
         }
         if (title == null) {

@@ -37,6 +37,8 @@ final class Clauses {
     private static final Pattern BARE_REPLY = Pattern.compile(
             "(?i)^((?:reply|respond|answer|write back)(?:\\s+(?:to\\s+)?all)?)(?:\\s+to\\s+(?:it|him|her|them|that|this)\\b)?(.*)$");
 
+    private static final Pattern PRONOUN = Pattern.compile("(?i)(?<=\\s)(?:him|her|them)\\b(?!')");
+
     private final Function<String, Interpretation> one;
 
     Clauses(Function<String, Interpretation> one) {
@@ -61,7 +63,7 @@ final class Clauses {
             if (isMessage(l) && !AFTER_MESSAGE.matcher(right).find()) {
                 continue;
             }
-            Interpretation r = interpret(right);
+            Interpretation r = interpret(namePronouns(l, right));
             if (!r.understood()) {
                 continue;
             }
@@ -91,6 +93,20 @@ final class Clauses {
             return again.understood() && !again.asks() ? again : asked;
         }
         return asked;
+    }
+
+    /** "text mom happy birthday and remind me to call her": "her" is Mom. */
+    private static String namePronouns(Interpretation left, String right) {
+        Intent last = left.intents().get(left.intents().size() - 1);
+        Object to = last.params().get("to");
+        if (to instanceof List<?> list) {
+            to = list.size() == 1 ? list.get(0) : null;
+        }
+        if (to == null || !last.name().matches("sms\\.send|call\\.place|email\\.send")) {
+            return right;
+        }
+        String name = People.display(to);
+        return PRONOUN.matcher(right).replaceAll(Matcher.quoteReplacement(name));
     }
 
     private static boolean isMessage(Interpretation i) {

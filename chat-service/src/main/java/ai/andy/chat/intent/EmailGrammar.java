@@ -62,6 +62,13 @@ final class EmailGrammar implements Grammar {
     /** "what does the email from Priya say", "what does Bob's last email say". */
     private static final Pattern WHAT_DOES = Pattern.compile("^what (?:does|did)\\s+(.+?)\\s+(?:say|said)(?:\\s+about\\s+(.+))?$");
 
+    private static final Pattern DID_EMAIL = Pattern.compile(
+            "^(?:did|has)\\s+(.+?)\\s+(email(?:ed)?|e-mail(?:ed)?|mail(?:ed)?|write|written|wrote|reply|replied)(?:\\s+(?:to\\s+)?me|\\s+back)?\\b");
+    private static final Pattern LATEST_FROM = Pattern.compile(
+            "^(?:what's|what is|whats|show me|read me|read)\\s+(?:the\\s+)?(?:latest|newest|last)\\s+from\\s+(.+)$");
+    /** "the email Sarah sent yesterday": the sender said after the noun. */
+    private static final Pattern SENT_BY = Pattern.compile(
+            "\\b" + ONE + "s?\\s+(?:that\\s+)?(?!i\\b)(.+?)\\s+(?:sent|wrote|forwarded|emailed)(?:\\s+me)?\\b");
     private static final Pattern ALL_FROM = Pattern.compile(
             "^(?:all|every|each)\\s+(?:of\\s+)?(?:the\\s+|my\\s+)?(?:unread\\s+|new\\s+)?" + ONE + "s?\\s+from\\s+(.+)$");
 
@@ -130,7 +137,15 @@ final class EmailGrammar implements Grammar {
             String tail = m.group(2) == null ? "" : " " + p.group(m, 2);
             return list(new Phrase("emails from " + p.group(m, 1) + tail), ctx);
         }
-        if (p.lower.matches("^(?:what|anything)\\s+(?:did|have)\\s+i\\s+(?:get|got|receive|received)\\s+from\\b.*")) {
+        if ((m = p.matcher(DID_EMAIL)).find() && People.looksLikePerson(m.group(1))) {
+            // "did Bob email me today?": his emails, in that window.
+            return list(new Phrase("emails from " + p.group(m, 1) + " " + p.text.substring(m.end())), ctx);
+        }
+        if ((m = p.matcher(LATEST_FROM)).find()) {
+            return read(Map.entry(p.group(m, 1), ""), ctx);
+        }
+        if (p.lower.matches("^(?:what|anything)\\s+(?:did|have)\\s+i\\s+(?:get|got|receive|received)\\s+from\\b.*")
+                || p.lower.matches("^(?:did|have)\\s+i\\s+(?:get|got|receive|received)\\s+(?:anything|any\\s+(?:e-?mails?|mail))\\s+from\\b.*")) {
             return list(p, ctx); // "what did I get from Marcus yesterday"
         }
         if ((m = p.matcher(WHAT_DID)).find()) {
@@ -366,7 +381,11 @@ final class EmailGrammar implements Grammar {
             }
         }
         Matcher m = rest.matcher(FROM);
-        if (m.find()) {
+        Matcher sentBy = rest.matcher(SENT_BY);
+        if (sentBy.find() && People.looksLikePerson(sentBy.group(1))) {
+            params.put("from", People.sender(rest.group(sentBy, 1), ctx));
+            rest = rest.cut(sentBy.start(1), sentBy.end());
+        } else if (m.find()) {
             params.put("from", People.sender(rest.group(m, 1), ctx));
             rest = rest.cut(m);
         }

@@ -41,7 +41,8 @@ final class TaskGrammar implements Grammar {
     private static final Pattern LIST_QUESTION = Pattern.compile(
             "^(?:show|list|what|what's|whats|get|check|do i have|any|read|tell me|my|open|how many|which)\\b.*\\b(?:tasks?|to-?dos?|todo list|to-?do list|reminders)\\b"
                     + "|^(?:what's|what is|whats|anything)\\s+(?:due|overdue)\\b|\\boverdue\\b.*\\btasks?\\b|^(?:my\\s+)?(?:tasks|to-?dos?|to-?do list|task list)\\b"
-                    + "|^(?:what|what's|whats|show|anything|is anything|is there anything|do i have)\\b.*\\bdue\\b");
+                    + "|^(?:what|what's|whats|show|anything|is anything|is there anything|do i have)\\b.*\\bdue\\b"
+                    + "|^what (?:do|have|else do) i (?:still )?(?:need|got|have) to do\\b|^what's left (?:to do|on my list)\\b");
 
     private static final Pattern[] COMPLETE = {
         Pattern.compile("^(?:mark|set)\\s+(.+?)\\s+(?:as\\s+)?(?:done|complete|completed|finished)$"),
@@ -55,7 +56,7 @@ final class TaskGrammar implements Grammar {
                     + "|(urgent|urgently|asap|important))\\b");
     /** Words joining "remind me" to the task ("to", "about") and a due word left behind by its date ("by"). */
     private static final Pattern LEAD = Pattern.compile("(?i)^(?:to|about|that i (?:need|have) to|that|of)\\s+");
-    private static final Pattern TRAIL = Pattern.compile("(?i)\\s+(?:by|due|before|on|at)$");
+    private static final Pattern TRAIL = Pattern.compile("(?i)\\s+(?:by|due|before|on|at|for)$");
 
     @Override
     public Interpretation parse(Command command, Context ctx) {
