@@ -33,6 +33,11 @@ final class CalendarGrammar implements Grammar {
     private static final Pattern CREATE = Pattern.compile(
             "^(?:schedule|book(?!\\s+(?:club|group|signing|launch|fair|reading)\\b)|add|create|set up|setup|arrange|plan|put"
                     + "|organi[sz]e|block(?:\\s+out|\\s+off)?|new)\\s+(.*)$");
+    /** "I have a doctor's appointment on Thursday at 11, put it in my calendar". */
+    private static final Pattern HAVE_PUT_IT = Pattern.compile(
+            "^(?:i have|i've got|i got|there's|there is)\\s+(.+?)[,;.]?\\s+(?:(?:please|can you|could you)\\s+)?"
+                    + "(?:put|add|save|block|note)\\s+(?:it|that|this)(?:\\s+(?:in|on|to|into)\\s+(?:my|the)\\s+"
+                    + "(?:calendar|diary|schedule|agenda))?$");
     /** "Book club on 3/12 at 7pm", "Team Sync on Monday 9am to 10am": a title and a when, nothing else. */
     private static final Pattern NOT_A_TITLE = Pattern.compile(
             "^(?:what|when|where|who|why|how|is|am|are|do|does|did|can|could|will|would|should|show|list|check|find|get|"
@@ -81,6 +86,9 @@ final class CalendarGrammar implements Grammar {
             Map<String, Object> params = ref.params();
             params.put("changes", Map.of("title", Words.capitalize(p.group(m, 2))));
             return Interpretation.of(new Intent("calendar.update", params));
+        }
+        if ((m = p.matcher(HAVE_PUT_IT)).find()) {
+            return create(p.sub(m.start(1), m.end(1)), command, ctx);
         }
         if ((m = p.matcher(RESCHEDULE)).find() && !p.matcher(NOT_EVENTS).find()) {
             return reschedule(p.sub(m.start(1)), ctx);

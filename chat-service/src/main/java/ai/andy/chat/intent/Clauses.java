@@ -30,6 +30,14 @@ final class Clauses {
             + "(?:(?:call|ring|phone|text|email|e-mail|remind me|cancel|reschedule|schedule|book|reply|respond|"
             + "mark|archive|show|list|add|set up|say|read me)\\b|tell (?!(?:me|him|her|them|us|it)\\b)\\S"
             + "|what(?:'s|s| is| are| do| did)?\\b|do i\\b|am i\\b|is there\\b|are there\\b|any\\b)");
+    /** After "remind me to text Bob", "and call Jean" may be the rest of the task: only these start a request. */
+    private static final Pattern AFTER_TASK = Pattern.compile("(?i)^" + POLITE
+            + "(?:(?:remind me|cancel|reschedule|schedule|book|reply|respond|mark|archive|show|list|read me)\\b"
+            + "|what(?:'s|s| is| are| do| did)?\\b|do i\\b|am i\\b|is there\\b|are there\\b|any\\b)");
+    /** "archive it", "cancel that one": the thing the first request named. */
+    private static final Pattern IT = Pattern.compile(
+            "(?i)^((?:archive|mark|reply to|read|open|cancel|move|reschedule|delete|forward)\\s+)(?:it|that|this|that one|this one)\\b(.*)$");
+    private static final Pattern NEW_ONE = Pattern.compile("(?i)\\b(?:a new one|another one|a new appointment|a new meeting)\\b");
     /** "call me back", "text him later": part of the message, not a request. */
     private static final Pattern AT_PRONOUN = Pattern.compile(
             "(?i)^(?:call|ring|phone|text|email|e-mail|message|tell|write|send)\\s+(?:me|him|her|them|us|it)\\b");
@@ -60,7 +68,8 @@ final class Clauses {
             if (!l.understood()) {
                 continue;
             }
-            if (isMessage(l) && !AFTER_MESSAGE.matcher(right).find()) {
+            if (isMessage(l) && !AFTER_MESSAGE.matcher(right).find()
+                    || isTask(l) && !AFTER_TASK.matcher(right).find()) {
                 continue;
             }
             Interpretation r = interpret(namePronouns(l, right));
@@ -70,12 +79,9 @@ final class Clauses {
             if (r.asks() && !l.asks()) {
                 r = carryOver(l, right, r);
             }
-            if (l.asks()) {
-                return l;
-            }
-            if (r.asks()) {
-                // The second part needs a question; if the whole reads as one request, it was one.
-                return whole.understood() && !whole.asks() ? whole : r;
+            if (l.asks() || r.asks()) {
+                // A part needs a question; if the whole reads as one request, it was one.
+                return whole.understood() && !whole.asks() ? whole : l.asks() ? l : r;
             }
             List<Intent> all = new ArrayList<>(l.intents());
             all.addAll(r.intents());
@@ -97,10 +103,24 @@ final class Clauses {
 
     /** "text mom happy birthday and remind me to call her": "her" is Mom. */
     private static String namePronouns(Interpretation left, String right) {
+        if (left.intents().isEmpty()) {
+            return right;
+        }
         Intent last = left.intents().get(left.intents().size() - 1);
         Object to = last.params().get("to");
         if (to instanceof List<?> list) {
             to = list.size() == 1 ? list.get(0) : null;
+        }
+        Object reference = last.params().get("reference");
+        if (reference != null) {
+            Matcher it = IT.matcher(right.trim());
+            if (it.matches()) {
+                return it.group(1) + reference + it.group(2);
+            }
+            if (last.name().equals("calendar.cancel") && !"event".equals(reference)) {
+                // "cancel my dentist appointment and book a new one for Monday at 9"
+                return NEW_ONE.matcher(right).replaceAll(Matcher.quoteReplacement(reference.toString()));
+            }
         }
         if (to == null || !last.name().matches("sms\\.send|call\\.place|email\\.send")) {
             return right;
@@ -109,9 +129,13 @@ final class Clauses {
         return PRONOUN.matcher(right).replaceAll(Matcher.quoteReplacement(name));
     }
 
+    private static boolean isTask(Interpretation i) {
+        return !i.intents().isEmpty() && i.intents().get(i.intents().size() - 1).name().equals("task.create");
+    }
+
     private static boolean isMessage(Interpretation i) {
         return !i.intents().isEmpty() && i.intents().get(i.intents().size() - 1).name()
-                .matches("sms\\.send|email\\.send|email\\.reply|voice\\.speak|task\\.create");
+                .matches("sms\\.send|email\\.send|email\\.reply|voice\\.speak");
     }
 
     /** The text with quoted parts blanked out, same length: a boundary inside a quoted message is not one. */

@@ -26,7 +26,8 @@ final class EmailGrammar implements Grammar {
     // --- reply -----------------------------------------------------------------------------------------------------
     private static final Pattern REPLY = Pattern.compile("^(?:reply|respond|answer|write back)(\\s+(?:to\\s+)?all)?\\b\\s*(?:to\\s+)?(.*)$");
     private static final Pattern REPLY_BODY = Pattern.compile(
-            "\\s+(?:saying|with|that says|telling (?:him|her|them)(?: that)?|that)(?:\\s+|$)|\\s*:\\s*");
+            "\\s+(?:saying|with|that says|telling (?:him|her|them)(?: that)?|that"
+                    + "|and (?:say|tell (?:him|her|them))(?: that)?)(?:\\s+|$)|\\s*:\\s*");
 
     // --- update ----------------------------------------------------------------------------------------------------
     private static final Pattern MARK = Pattern.compile("^mark\\s+(.+?)\\s+as\\s+(read|unread|seen|unseen|not read|new)$");
@@ -321,6 +322,18 @@ final class EmailGrammar implements Grammar {
             head = r.text.substring(0, that);
             if (body == null) {
                 body = Words.capitalize(r.text.substring(that + 6));
+            }
+        }
+        if (body == null && labelled == null && !SUBJECT.matcher(" " + r.lower).find()) {
+            // "email Marcus the report is done": the person the directory knows, then the message.
+            String[] words = r.text.split("\\s+");
+            for (int n = Math.min(3, words.length - 1); n >= 1; n--) {
+                String candidate = String.join(" ", java.util.Arrays.copyOfRange(words, 0, n));
+                if (People.looksLikePerson(candidate) && !ctx.people().find(People.clean(candidate)).isEmpty()) {
+                    head = candidate;
+                    body = Words.capitalize(String.join(" ", java.util.Arrays.copyOfRange(words, n, words.length)));
+                    break;
+                }
             }
         }
         Phrase h = new Phrase(head);

@@ -88,6 +88,11 @@ final class MessagingGrammar implements Grammar {
         }
         String who = String.join(" ", java.util.Arrays.copyOfRange(words, 0, take));
         String body = String.join(" ", java.util.Arrays.copyOfRange(words, take, words.length));
+        if (body.matches("(?i)^(?:and|&|,)\\s*\\S.*") && words.length > take + 1
+                && People.looksLikePerson(words[take + 1]) && !ctx.people().find(People.clean(words[take + 1])).isEmpty()) {
+            // "text Jean and Bob the meeting is off": two people, and a text goes to one.
+            throw new Clarify("I can text one person at a time. Who should get this text?");
+        }
         return sms(who, new Phrase(body), command, ctx);
     }
 

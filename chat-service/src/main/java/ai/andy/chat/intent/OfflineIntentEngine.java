@@ -96,7 +96,7 @@ public final class OfflineIntentEngine {
             quoted = q.group(1).trim();
             t = t.substring(0, q.start()) + " " + t.substring(q.end());
         }
-        t = t.replaceAll("\\s+", " ").trim();
+        t = t.replaceAll("(?i)\\bw/\\s*", "with ").replaceAll("\\s+", " ").trim();
         t = t.replaceAll("[.!?]+$", "").trim();
         t = POLITE.matcher(t).replaceFirst("");
         t = POLITE_END.matcher(t).replaceFirst("");

@@ -76,6 +76,10 @@ final class TimeGrammar {
     /** "9am to 10am", "2pm until 3:30pm": a range without "from", the start said with am/pm. */
     private static final Pattern TO_RANGE = Pattern.compile(
             "\\b(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm)\\s*(?:to|until|till)\\s*(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm)?(?![\\w:])");
+    /** "half past ten", "quarter to 4", "quarter past 9am". */
+    private static final Pattern TIME_PAST = Pattern.compile(
+            "(?:\\b(?:at|by|around)\\s+)?\\b(half past|quarter past|quarter to|a quarter past|a quarter to)\\s+"
+                    + "(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\b\\s*(am|pm|a\\.m\\.|p\\.m\\.)?");
     private static final Pattern TIME_AMPM = Pattern.compile(
             "(?:\\b(?:at|by|around|@)\\s*)?\\b(\\d{1,2})(?:[:.](\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?)(?![a-z])");
     private static final Pattern TIME_24 = Pattern.compile("(?:\\b(?:at|by|around)\\s+)?\\b([01]?\\d|2[0-3]):([0-5]\\d)\\b");
@@ -94,8 +98,9 @@ final class TimeGrammar {
             "\\b(?:in\\s+|over\\s+|for\\s+)?the\\s+(next|past|last|coming)\\s+(" + AMOUNT + ")\\s+(days|weeks)\\b");
     private static final Pattern LATER_TODAY = Pattern.compile("\\b(?:later|rest of)\\s+today\\b");
     private static final Pattern RANGE_TO = Pattern.compile("\\s*(?:to|until|till|through|thru|-)\\s*");
+    private static final Pattern BETWEEN_AND = Pattern.compile("\\s*(?:and|to|-)\\s*");
     private static final Pattern RANGE_WORD = Pattern.compile(
-            "\\b(since|from|(?<!day\\s)after|starting(?:\\s+from)?|until|till|before|through|up to)\\s+");
+            "\\b(since|from|between|(?<!day\\s)after|starting(?:\\s+from)?|until|till|before|through|up to)\\s+");
 
     // --- dates -----------------------------------------------------------------------------------------------------
     private record DateRule(Pattern pattern, Function<Matcher, LocalDate> resolve) {
@@ -247,7 +252,7 @@ final class TimeGrammar {
                 default -> {
                     w.rangeFrom = day(hit.date, now);
                     // "from Monday to Wednesday": the second day is read from the first, so it comes after it.
-                    Matcher to = RANGE_TO.matcher(w.rest.lower);
+                    Matcher to = (word.equals("between") ? BETWEEN_AND : RANGE_TO).matcher(w.rest.lower);
                     to.region(hit.end, w.rest.lower.length());
                     if (to.lookingAt()) {
                         DateHit last = findDate(w.rest.lower, to.end(), true, hit.date, false, monthFirst);
@@ -270,7 +275,16 @@ final class TimeGrammar {
     private static void times(When w, LocalDate today) {
         Matcher m;
         boolean bare = false;
-        if ((m = w.rest.matcher(TIME_AMPM)).find()) {
+        if ((m = w.rest.matcher(TIME_PAST)).find()) {
+            int hour = (int) amount(m.group(2));
+            LocalTime t = hour >= 1 && hour <= 12 ? clock(String.valueOf(hour), null, m.group(3)) : null;
+            if (t != null) {
+                String how = m.group(1);
+                w.time = how.endsWith("to") ? t.minusMinutes(15) : t.plusMinutes(how.startsWith("half") ? 30 : 15);
+                bare = m.group(3) == null;
+                w.rest = w.rest.cut(m);
+            }
+        } else if ((m = w.rest.matcher(TIME_AMPM)).find()) {
             LocalTime t = clock(m.group(1), m.group(2), m.group(3));
             if (t != null) {
                 w.time = t;
@@ -344,7 +358,8 @@ final class TimeGrammar {
     }
 
     private static final Pattern REL_DAY = Pattern.compile(
-            "\\b(?:on\\s+)?(the day after tomorrow|day after tomorrow|today|tomorrow|tmrw|tmr|yesterday)(?:'s)?\\b");
+            "\\b(?:on\\s+)?(the day after tomorrow|day after tomorrow|today|tomorrow|tmrw|tmr|tmw|tomorow|tommorow|tommorrow|"
+                    + "2moro|2morrow|2day|tday|yesterday|yday|yesterdy)(?:'s)?\\b");
     private static final Pattern WEEKDAY = Pattern.compile(
             "\\b(?:(next|this|last|on|coming|this coming)\\s+)?(" + WEEKDAYS + ")(?:'s)?\\b");
     private static final Pattern MONTH_DAY = Pattern.compile(
@@ -386,10 +401,10 @@ final class TimeGrammar {
         try {
             if (p == REL_DAY) {
                 return switch (m.group(1)) {
-                    case "today" -> today;
-                    case "tomorrow", "tmrw", "tmr" -> today.plusDays(1);
-                    case "yesterday" -> today.minusDays(1);
-                    default -> today.plusDays(2);
+                    case "today", "2day", "tday" -> today;
+                    case "yesterday", "yday", "yesterdy" -> today.minusDays(1);
+                    case "day after tomorrow", "the day after tomorrow" -> today.plusDays(2);
+                    default -> today.plusDays(1);
                 };
             }
             if (p == ISO_DATE) {

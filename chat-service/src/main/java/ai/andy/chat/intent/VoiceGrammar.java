@@ -18,6 +18,8 @@ final class VoiceGrammar implements Grammar {
     private static final Pattern FRAME = Pattern.compile(
             "^(?:(?:this|the following|these words|the words|this text|this message|the text|this sentence)"
                     + "(?:\\s+(?:text|words|message|sentence))?\\s*)?(?:(?:out loud|aloud|out)\\s*)?(?::\\s*|-\\s+)");
+    private static final Pattern SAY_TO = Pattern.compile("^(hi|hello|hey|happy birthday|congrats|congratulations|thanks|"
+            + "thank you|good morning|good night|goodnight)\\s+to\\s+(?:my\\s+)?(\\S+(?:\\s+\\S+)?)$");
     private static final Pattern LOUD_END = Pattern.compile("\\s*,?\\s*\\b(?:out loud|aloud|for me)$");
     private static final Pattern IN_MY_VOICE_FIRST = Pattern.compile("^(?:in|with|using) my (?:own )?voice,?\\s+(?:say|speak)\\b\\s*(.*)$");
     private static final Pattern IN_MY_VOICE = Pattern.compile("\\s*,?\\s*\\b(?:in|with|using) my (?:own )?voice\\b");
@@ -37,6 +39,14 @@ final class VoiceGrammar implements Grammar {
             }
         }
         Phrase rest = p.sub(m.start(1));
+        Matcher to = rest.matcher(SAY_TO);
+        if (command.quoted() == null && to.find() && !ctx.people().find(People.clean(to.group(2))).isEmpty()) {
+            // "say hi to Bob" is a message for Bob, not words to speak here.
+            Map<String, Object> params = new LinkedHashMap<>();
+            params.put("to", People.recipient(rest.group(to, 2), People.Channel.PHONE, ctx));
+            params.put("body", Words.capitalize(rest.group(to, 1)));
+            return Interpretation.of(new Intent("sms.send", params));
+        }
         Matcher voice = rest.matcher(IN_MY_VOICE);
         if (voice.find()) {
             rest = rest.cut(voice);
