@@ -61,7 +61,9 @@ final class CalendarGrammar implements Grammar {
                     + "|^(?:do i have|any|are there)\\s+(?:any\\s+)?(?:meetings?|events?|appointments?)\\b"
                     + "|^(?:what's|what is|whats|when is|when's|whens|where is|where's)\\s+(?:my|the|our)\\s+(?:next|first|upcoming)\\s+"
                     + "(?:meeting|event|appointment|call)\\b"
-                    + "|^(?:am i|are we|will i be|is \\w+)\\s+(?:free|available|busy|booked)\\b"
+                    + "|^(?:am i|are we|will i be)\\s+(?:free|available|busy|booked)\\b"
+                    + "|^is (?:my\\s+)?(?:day|morning|afternoon|evening|calendar|schedule|diary)\\s+(?:free|clear|open|busy|full)\\b"
+                    + "|^(?:when|what time) is (?:my|the)\\s+\\S+"
                     + "|^do i have (?:anything|something)\\b");
     private static final Pattern EVENT_FIRST = Pattern.compile(
             "^(?:an?\\s+)?(?:meeting|lunch|dinner|breakfast|coffee|drinks|appointment|event|1:1|one on one)\\b");
@@ -127,9 +129,14 @@ final class CalendarGrammar implements Grammar {
             "list", "for", "check", "get", "happening", "planned", "up", "am", "how", "busy", "in", "all", "look",
             "like", "does", "of", "tell", "about", "give", "a", "an", "whole", "day", "looks", "coming", "upcoming",
             "next", "week", "weekend", "when", "when's", "whens", "where", "where's", "first", "free", "available",
-            "we", "will", "be", "something", "booked", "at", "then", "that", "time");
+            "we", "will", "be", "something", "clear", "full", "open", "morning", "afternoon", "evening", "booked", "at", "then", "that", "time");
 
     private Interpretation list(When w, Context ctx) {
+        if (w.rest.lower.matches("^(?:when|what time) is (?:my|the)\\s+.+") && !w.hasAnything()) {
+            // "when is the dentist": the events of the coming week, where the person's event is.
+            w = TimeGrammar.parse(new Phrase("next"), ctx, false);
+            w.rest = new Phrase("next");
+        }
         for (String word : w.rest.lower.split("[^\\p{L}']+")) {
             if (!word.isEmpty() && !LIST_WORDS.contains(word)) {
                 throw new Clarify("Which day should I look at? For example \"tomorrow\" or \"next week\".");

@@ -45,6 +45,9 @@ final class Clauses {
     private static final Pattern BARE_REPLY = Pattern.compile(
             "(?i)^((?:reply|respond|answer|write back)(?:\\s+(?:to\\s+)?all)?)(?:\\s+to\\s+(?:it|him|her|them|that|this)\\b)?(.*)$");
 
+    /** "... and my calendar for today": the second thing to show, its verb left out. */
+    private static final Pattern ELLIPTIC = Pattern.compile("(?i)^(?:my|the)\\s+(?:calendar|schedule|agenda|tasks|to-?dos?|"
+            + "to-?do list|texts|text messages|calls|missed calls|e-?mails|inbox|reminders)\\b");
     private static final Pattern PRONOUN = Pattern.compile("(?i)(?<=\\s)(?:him|her|them)\\b(?!')");
 
     private final Function<String, Interpretation> one;
@@ -60,6 +63,9 @@ final class Clauses {
         while (b.find()) {
             String left = text.substring(0, b.start());
             String right = text.substring(b.end());
+            if (ELLIPTIC.matcher(right).find()) {
+                right = "show " + right; // "show my unread emails and my calendar for today"
+            }
             if (left.isBlank() || right.isBlank() || !COMMAND.matcher(right).find()
                     || AT_PRONOUN.matcher(right).find()) {
                 continue;

@@ -153,7 +153,7 @@ final class EmailGrammar implements Grammar {
             return read(Map.entry(p.group(m, 1), m.group(2) == null ? "" : p.group(m, 2)), ctx);
         }
         if ((m = p.matcher(READ)).find()) {
-            var ref = reference(p.group(m, 1), false);
+            var ref = reference(p.group(m, 1).replaceFirst("(?i)\\s+(?:aloud|out loud|to me|for me)$", ""), false);
             if (ref != null && !(ref.getKey().isBlank() && ref.getValue().isBlank())) {
                 return read(ref, ctx);
             }

@@ -23,6 +23,9 @@ final class PhoneLogGrammar implements Grammar {
     /** "did Priya call me", "has Bob texted", "did anyone call". */
     private static final Pattern DID_THEY = Pattern.compile(
             "^(?:did|has|have)\\s+(.+?)\\s+(call(?:ed)?|ring|rang|phone(?:d)?|text(?:ed)?|messaged|sms(?:ed)?)(?:\\s+me)?\\b\\s*(.*)$");
+    /** "what did Bob text me", "what did Jean say in her text". */
+    private static final Pattern WHAT_TEXTED = Pattern.compile(
+            "^what (?:did|has)\\s+(.+?)\\s+(?:text(?:ed)?(?:\\s+me)?|sms(?:ed)?(?:\\s+me)?|say in (?:his|her|their|the|that) (?:last |latest )?text(?: message)?)\\b");
     private static final Pattern WHO_CALLED = Pattern.compile("^who\\s+(called|rang|phoned|texted|messaged)(?:\\s+me)?\\b\\s*(.*)$");
     private static final Pattern FROM = Pattern.compile(
             "\\b(?:from|with|by)\\s+(.+?)(?=\\s+(?:since|today|yesterday|this|last|in|on|about)\\b|$)");
@@ -38,6 +41,10 @@ final class PhoneLogGrammar implements Grammar {
             String who = p.group(m, 1);
             boolean anyone = who.toLowerCase().matches("any(?:one|body)|someone|somebody");
             return list(calls, anyone ? null : who, p.sub(m.start(3)), false, false, ctx);
+        }
+        m = p.matcher(WHAT_TEXTED);
+        if (m.find() && People.looksLikePerson(m.group(1))) {
+            return list(false, p.group(m, 1), p.sub(m.end()), false, false, ctx);
         }
         m = p.matcher(WHO_CALLED);
         if (m.find()) {
