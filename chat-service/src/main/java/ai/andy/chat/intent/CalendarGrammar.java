@@ -216,6 +216,7 @@ final class CalendarGrammar implements Grammar {
             rest = rest.cut(m);
         }
         When w = TimeGrammar.parse(rest, ctx, false);
+        w.requireReadableDate();
         Phrase words = w.rest;
         String title = null;
         String location = null;
@@ -284,7 +285,10 @@ final class CalendarGrammar implements Grammar {
             splits.add(new int[] {to.start(), to.end()});
         }
         for (int i = splits.size() - 1; i >= 0; i--) {
-            When target = TimeGrammar.parse(rest.sub(splits.get(i)[1]), ctx, false);
+            Phrase after = rest.sub(splits.get(i)[1]).tidy();
+            // "push my 3pm to 4": a bare hour after "to" is a clock time.
+            When target = TimeGrammar.parse(after.lower.matches("\\d{1,2}(?::\\d{2})?") ? new Phrase("at " + after.text)
+                    : after, ctx, false);
             if (target.hasAnything() && target.rest.tidy().isBlank()) {
                 return moved(rest.text.substring(0, splits.get(i)[0]), target, ctx);
             }
@@ -345,6 +349,7 @@ final class CalendarGrammar implements Grammar {
 
     private Reference reference(String raw, Context ctx) {
         When w = TimeGrammar.parse(new Phrase(raw), ctx, false);
+        w.requireReadableDate();
         String words = Words.stripArticles(w.rest.text).replaceFirst("(?i)^(?:next|upcoming)\\s+", "")
                 .replaceAll("(?i)\\s+(?:on|at|for|from)$", "").replaceFirst("(?i)^(?:my|the|our)$", "").trim();
         if (words.matches("(?i)(?:it|that|this|that one|this one)")) {

@@ -380,6 +380,7 @@ final class EmailGrammar implements Grammar {
     private Interpretation list(Phrase p, Context ctx) {
         Map<String, Object> params = new LinkedHashMap<>();
         When when = TimeGrammar.parse(p, ctx, true);
+        when.requireReadableDate();
         Phrase rest = when.rest;
         if (rest.matcher(UNREAD).find()) {
             params.put("unreadOnly", true);

@@ -25,7 +25,7 @@ public final class OfflineIntentEngine {
 
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
     private static final Pattern POLITE = Pattern.compile(
-            "^(?:(?:hey|hi|hello|ok|okay|so|um|uh)[,\\s]+)?(?:andy[,:!]?\\s+)?"
+            "^(?:(?:hey|hi|hello|ok|okay|so|um|uh|yo|hiya|right|alright)[,\\s]+)?(?:andy[,:!]?\\s+)?"
                     + "(?:(?:please|kindly|can you|could you|would you|will you|can u|pls|plz|go ahead and|"
                     + "i want you to|i'd like you to|i would like you to|i need you to)[,\\s]+)*",
             Pattern.CASE_INSENSITIVE);
@@ -96,7 +96,7 @@ public final class OfflineIntentEngine {
             quoted = q.group(1).trim();
             t = t.substring(0, q.start()) + " " + t.substring(q.end());
         }
-        t = t.replaceAll("(?i)\\bw/\\s*", "with ").replaceAll("\\s+", " ").trim();
+        t = t.replaceAll("(?i)\\bw/\\s*", "with ").replaceAll("(?i)\\bto do (list|items?)\\b", "to-do $1").replaceAll("\\s+", " ").trim();
         t = t.replaceAll("[.!?]+$", "").trim();
         t = POLITE.matcher(t).replaceFirst("");
         t = POLITE_END.matcher(t).replaceFirst("");

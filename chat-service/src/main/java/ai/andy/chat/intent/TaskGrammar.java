@@ -122,6 +122,7 @@ final class TaskGrammar implements Grammar {
             rest = rest.cut(pm);
         }
         When when = TimeGrammar.parse(rest, ctx, false);
+        when.requireReadableDate();
         String title = when.rest.text;
         title = TRAIL.matcher(LEAD.matcher(title).replaceFirst("")).replaceFirst("").trim();
         if (title.isBlank() && command.quoted() != null) {

@@ -181,6 +181,10 @@ final class TimeGrammar {
             times(w, today);
         }
         w.rest = w.rest.tidy();
+        Matcher odd = w.rest.matcher(UNREAD_DATE);
+        if (odd.find()) {
+            w.unreadDate = w.rest.group(odd, 0);
+        }
         return w;
     }
 
@@ -370,6 +374,8 @@ final class TimeGrammar {
     /** "12/3", "12/3/2026", "3-12": month or day first by region. */
     private static final Pattern NUMERIC_DATE = Pattern.compile(
             "\\b(?:on\\s+)?(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?(?![\\d/])");
+    /** A numeric date left over after parsing ("13/25"): not a day, and it must not end up in a title. */
+    private static final Pattern UNREAD_DATE = Pattern.compile("\\b\\d{1,2}[/.]\\d{1,2}(?:[/.]\\d{2,4})?\\b");
     private static final Pattern ORDINAL = Pattern.compile("\\b(?:on\\s+)?the\\s+(\\d{1,2})(st|nd|rd|th)\\b");
 
     private static final List<Pattern> DATE_PATTERNS = List.of(REL_DAY, ISO_DATE, NUMERIC_DATE, MONTH_DAY, DAY_MONTH, WEEKDAY,
@@ -417,8 +423,10 @@ final class TimeGrammar {
                 if (p == NUMERIC_DATE) {
                     int first = Integer.parseInt(m.group(1));
                     int second = Integer.parseInt(m.group(2));
-                    monthNumber = monthFirst ? first : second;
-                    dayOfMonth = monthFirst ? second : first;
+                    // The region's order, unless only the other one is a date ("12/25" written in London).
+                    boolean mf = monthFirst ? first <= 12 || second > 12 : second > 12 && first <= 12;
+                    monthNumber = mf ? first : second;
+                    dayOfMonth = mf ? second : first;
                 } else {
                     monthNumber = month(p == MONTH_DAY ? m.group(1) : m.group(2));
                     dayOfMonth = Integer.parseInt(p == MONTH_DAY ? m.group(2) : m.group(1));
