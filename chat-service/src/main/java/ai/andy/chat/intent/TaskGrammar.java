@@ -22,7 +22,8 @@ final class TaskGrammar implements Grammar {
     /** "tomorrow at 8am remind me to ...": the time said first. */
     private static final Pattern WHEN_REMIND = Pattern.compile("^(.+?),?\\s+(?:(?:please|can you|could you)\\s+)?remind me\\b\\s*(.*)$");
     /** "todo: buy milk", "task - call the bank". */
-    private static final Pattern LABELLED = Pattern.compile("^(?:new\\s+)?(?:to-?do|to do|task|reminder)\\s*[:-]\\s*(.+)$");
+    private static final Pattern LABELLED = Pattern.compile("^(?:new\\s+)?(?:to-?do|to do|task|reminder)\\s*[:-]\\s*(.+)$"
+            + "|^(?:new\\s+)?(?:to-?do|todo)\\s+(?!(?:list|lists|items?|for|due|today|tomorrow|this|next|on|in)\\b)(.+)$");
     /** "I need to renew my passport, add it to my list": the task first, then the request. */
     private static final Pattern NEED_TO = Pattern.compile(
             "^(?:i\\s+(?:need|have|got|must|should|want)\\s+to|i've got to|i gotta|i must|need to|gotta|have to)\\s+(.+?)"
@@ -77,7 +78,7 @@ final class TaskGrammar implements Grammar {
                     "What should I remind you about?");
         }
         if ((m = p.matcher(LABELLED)).find()) {
-            return create(p.sub(m.start(1)), command, ctx, "What's the task?");
+            return create(p.sub(m.start(m.group(1) != null ? 1 : 2)), command, ctx, "What's the task?");
         }
         if ((m = p.matcher(NEED_TO)).find()) {
             return create(p.sub(m.start(m.group(1) != null ? 1 : 2), m.end(m.group(1) != null ? 1 : 2)), command,
