@@ -1,6 +1,5 @@
 package ai.andy.chat.intent;
 
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +19,7 @@ import java.util.regex.Pattern;
  */
 final class EmailGrammar implements Grammar {
 
-    private static final String ONE = "(?:e-?mail|mail|message|note)";
+    static final String ONE = "(?:e-?mail|mail|message|note)";
     private static final String NEWEST = "(?:last|latest|most recent|newest|recent|new)";
 
     // --- reply -----------------------------------------------------------------------------------------------------
@@ -67,9 +66,6 @@ final class EmailGrammar implements Grammar {
             "^(?:did|has)\\s+(.+?)\\s+(email(?:ed)?|e-mail(?:ed)?|mail(?:ed)?|write|written|wrote|reply|replied)(?:\\s+(?:to\\s+)?me|\\s+back)?\\b");
     private static final Pattern LATEST_FROM = Pattern.compile(
             "^(?:what's|what is|whats|show me|read me|read)\\s+(?:the\\s+)?(?:latest|newest|last)\\s+from\\s+(.+)$");
-    /** "the email Sarah sent yesterday": the sender said after the noun. */
-    private static final Pattern SENT_BY = Pattern.compile(
-            "\\b" + ONE + "s?\\s+(?:that\\s+)?(?!i\\b)(.+?)\\s+(?:sent|wrote|forwarded|emailed)(?:\\s+me)?\\b");
     private static final Pattern ALL_FROM = Pattern.compile(
             "^(?:all|every|each)\\s+(?:of\\s+)?(?:the\\s+|my\\s+)?(?:unread\\s+|new\\s+)?" + ONE + "s?\\s+from\\s+(.+)$");
 
@@ -85,14 +81,6 @@ final class EmailGrammar implements Grammar {
     private static final Pattern LIST_START = Pattern.compile(
             "^(?:show|list|check|get|read|find|search|any|do i have|did i get|have i got|what|what's|whats|how many|"
                     + "give me|tell me|open|see|fetch|pull up|display|my|unread|new|e-?mails|latest|last|recent|are there|is there)\\b");
-    private static final Pattern UNREAD = Pattern.compile("\\b(?:unread|new|unseen|unopened)\\b");
-    private static final Pattern FROM = Pattern.compile(
-            "\\bfrom\\s+(.+?)(?=\\s+(?:about|regarding|containing|mentioning|with|that|in|on|since)\\b|$)");
-    private static final Pattern QUERY = Pattern.compile(
-            "\\b(?:about|regarding|containing|mentioning|with the subject|that mention|for)\\s+(.+?)$");
-    private static final Pattern LIMIT = Pattern.compile(
-            "\\b(?:last|latest|recent|newest|top|first)\\s+(\\d+|two|three|four|five|six|seven|eight|nine|ten|twenty)\\b"
-                    + "|\\b(\\d+|two|three|four|five|six|seven|eight|nine|ten|twenty)\\s+(?:(?:latest|newest|recent|most recent|unread|new)\\s+)?(?:e-?mails|messages)\\b");
 
     @Override
     public Interpretation parse(Command command, Context ctx) {
@@ -136,18 +124,18 @@ final class EmailGrammar implements Grammar {
         }
         if ((m = p.matcher(WHAT_SENT)).find() && People.looksLikePerson(m.group(1))) {
             String tail = m.group(2) == null ? "" : " " + p.group(m, 2);
-            return list(new Phrase("emails from " + p.group(m, 1) + tail), ctx);
+            return MailListing.list(new Phrase("emails from " + p.group(m, 1) + tail), ctx);
         }
         if ((m = p.matcher(DID_EMAIL)).find() && People.looksLikePerson(m.group(1))) {
             // "did Bob email me today?": his emails, in that window.
-            return list(new Phrase("emails from " + p.group(m, 1) + " " + p.text.substring(m.end())), ctx);
+            return MailListing.list(new Phrase("emails from " + p.group(m, 1) + " " + p.text.substring(m.end())), ctx);
         }
         if ((m = p.matcher(LATEST_FROM)).find()) {
             return read(Map.entry(p.group(m, 1), ""), ctx);
         }
         if (p.lower.matches("^(?:what|anything)\\s+(?:did|have)\\s+i\\s+(?:get|got|receive|received)\\s+from\\b.*")
                 || p.lower.matches("^(?:did|have)\\s+i\\s+(?:get|got|receive|received)\\s+(?:anything|any\\s+(?:e-?mails?|mail))\\s+from\\b.*")) {
-            return list(p, ctx); // "what did I get from Marcus yesterday"
+            return MailListing.list(p, ctx); // "what did I get from Marcus yesterday"
         }
         if ((m = p.matcher(WHAT_DID)).find()) {
             return read(Map.entry(p.group(m, 1), m.group(2) == null ? "" : p.group(m, 2)), ctx);
@@ -164,7 +152,7 @@ final class EmailGrammar implements Grammar {
         }
         if (p.matcher(MAILBOX).find() && p.matcher(LIST_START).find()
                 || p.lower.matches("^(?:check|search)\\s+(?:my\\s+)?(?:e-?mail|mail|inbox)\\b.*")) {
-            return list(p, ctx);
+            return MailListing.list(p, ctx);
         }
         return null;
     }
@@ -375,46 +363,5 @@ final class EmailGrammar implements Grammar {
         return Interpretation.of(new Intent("email.send", params));
     }
 
-    // --- list --------------------------------------------------------------------------------------------------------
 
-    private Interpretation list(Phrase p, Context ctx) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        When when = TimeGrammar.parse(p, ctx, true);
-        when.requireReadableDate();
-        Phrase rest = when.rest;
-        if (rest.matcher(UNREAD).find()) {
-            params.put("unreadOnly", true);
-        }
-        ZonedDateTime[] window = when.window();
-        if (window != null) {
-            if (window[0] != null) {
-                params.put("since", When.iso(window[0]));
-            }
-            if (window[1] != null && !window[1].isAfter(ctx.now())) {
-                params.put("until", When.iso(window[1]));
-            }
-        }
-        Matcher m = rest.matcher(FROM);
-        Matcher sentBy = rest.matcher(SENT_BY);
-        if (sentBy.find() && People.looksLikePerson(sentBy.group(1))) {
-            params.put("from", People.sender(rest.group(sentBy, 1), ctx));
-            rest = rest.cut(sentBy.start(1), sentBy.end());
-        } else if (m.find()) {
-            params.put("from", People.sender(rest.group(m, 1), ctx));
-            rest = rest.cut(m);
-        }
-        Matcher q = rest.matcher(QUERY);
-        Matcher search = rest.matcher(Pattern.compile("^search\\s+(?:my\\s+)?(?:e-?mails?|mail|inbox)\\s+for\\s+(.+)$"));
-        if (search.find()) {
-            params.put("query", Words.stripArticles(rest.group(search, 1)));
-        } else if (q.find()) {
-            params.put("query", Words.stripArticles(rest.group(q, 1)));
-        }
-        Matcher l = rest.matcher(LIMIT);
-        if (l.find()) {
-            String n = l.group(1) != null ? l.group(1) : l.group(2);
-            params.put("limit", (int) TimeGrammar.amount(n));
-        }
-        return Interpretation.of(new Intent("email.list", params));
-    }
 }
