@@ -118,6 +118,10 @@ final class EmailGrammar implements Grammar {
         }
         if ((m = p.matcher(WHAT_DOES)).find()) {
             var ref = reference(p.group(m, 1), false);
+            if (ref != null && ref.getKey().isBlank() && ref.getValue().isBlank()
+                    && m.group(1).matches(".*\\b" + NEWEST + "\\b.*")) {
+                return Interpretation.of(new Intent("email.read", Map.of("reference", "the last email")));
+            }
             if (ref != null) {
                 return read(ref, ctx);
             }
