@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 final class MessagingGrammar implements Grammar {
 
     private static final Pattern SMS = Pattern.compile(
-            "^(?:text|sms|msg|message|send\\s+(?:an?\\s+)?(?:text|sms|message)(?:\\s+message)?\\s+to|send\\s+(?:an?\\s+)?text\\s+message\\s+to)\\b\\s*");
+            "^(?:text message|sms message|text|sms|msg|message|send\\s+(?:an?\\s+)?(?:text|sms|message)(?:\\s+message)?\\s+to|send\\s+(?:an?\\s+)?text\\s+message\\s+to)\\b\\s*");
     private static final Pattern SEND_X_A_TEXT = Pattern.compile(
             "^send\\s+(.+?)\\s+an?\\s+(?:quick\\s+)?(?:text message|sms message|text|sms|message)\\b\\s*");
     /** "tell Bob I'm sick", "let Bob know I'm late": a text (not "tell me a joke"). */
