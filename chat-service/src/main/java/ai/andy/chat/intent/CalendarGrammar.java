@@ -31,7 +31,20 @@ final class CalendarGrammar implements Grammar {
     private static final Pattern RENAME = Pattern.compile("^rename\\s+(.+?)\\s+to\\s+(.+)$");
     private static final Pattern CANCEL = Pattern.compile("^(?:cancel|delete|remove|call off|scrap|drop)\\s+(.+)$");
     private static final Pattern CREATE = Pattern.compile(
-            "^(?:schedule|book|add|create|set up|setup|arrange|plan|put|organi[sz]e|block(?:\\s+out|\\s+off)?|new)\\s+(.*)$");
+            "^(?:schedule|book(?!\\s+(?:club|group|signing|launch|fair|reading)\\b)|add|create|set up|setup|arrange|plan|put"
+                    + "|organi[sz]e|block(?:\\s+out|\\s+off)?|new)\\s+(.*)$");
+    /** "I have a doctor's appointment on Thursday at 11, put it in my calendar". */
+    private static final Pattern HAVE_PUT_IT = Pattern.compile(
+            "^(?:i have|i've got|i got|there's|there is)\\s+(.+?)[,;.]?\\s+(?:(?:please|can you|could you)\\s+)?"
+                    + "(?:put|add|save|block|note)\\s+(?:it|that|this)(?:\\s+(?:in|on|to|into)\\s+(?:my|the)\\s+"
+                    + "(?:calendar|diary|schedule|agenda))?$");
+    /** "Book club on 3/12 at 7pm", "Team Sync on Monday 9am to 10am": a title and a when, nothing else. */
+    private static final Pattern NOT_A_TITLE = Pattern.compile(
+            "^(?:what|when|where|who|why|how|is|am|are|do|does|did|can|could|will|would|should|show|list|check|find|get|"
+                    + "tell|give|any|my|i|i'm|it|it's|this|that|there|please|yes|no|ok|okay|thanks|thank|set|play|turn|"
+                    + "start|stop|open|close|send|make|take|buy|go|pay|call|text|remind|wake|order|search|look|help|"
+                    + "cancel|delete|move|change|update|note|write|read|email|e-mail|ring|phone|message|let|ask|"
+                    + "don't|dont|need|want|have|has|had|was|were)\\b");
     private static final Pattern ON_CALENDAR = Pattern.compile(
             "\\s*\\b(?:on|to|in|into)\\s+(?:my|the|our)\\s+(?:calendar|diary|schedule|agenda)\\b");
     private static final Pattern CALLED = Pattern.compile(
@@ -39,12 +52,19 @@ final class CalendarGrammar implements Grammar {
     private static final Pattern WITH = Pattern.compile(
             "\\bwith\\s+(.+?)(?=\\s+(?:at|in|about|to discuss|regarding|re|for)\\b|$)");
     /** The last "at"/"in" clause that names a place: "check in with Bob" is not in "with Bob". */
-    private static final Pattern LOCATION = Pattern.compile("\\s(?:at|in)\\s+(?!with\\b|to\\b|on\\b)((?:(?!\\s(?:at|in)\\s).)+)$");
+    private static final Pattern LOCATION = Pattern.compile(
+            "\\s(?:at|in)\\s+(?!with\\b|to\\b|on\\b)((?:(?!\\s(?:at|in|with)\\s).)+?)(?:\\s+with\\s+.+)?$");
     private static final Pattern LIST = Pattern.compile(
             "\\b(?:calendar|schedule|agenda|diary|meetings|events|appointments|plans|busy)\\b"
                     + "|^(?:what's|what is|whats)\\s+(?:on|happening|planned|up)\\b|^what do i have\\b|^what have i got\\b"
                     + "|\\bmy\\s+(?:day|week|weekend)\\b"
-                    + "|^(?:do i have|any|are there)\\s+(?:any\\s+)?(?:meetings?|events?|appointments?)\\b");
+                    + "|^(?:do i have|any|are there)\\s+(?:any\\s+)?(?:meetings?|events?|appointments?)\\b"
+                    + "|^(?:what's|what is|whats|when is|when's|whens|where is|where's)\\s+(?:my|the|our)\\s+(?:next|first|upcoming)\\s+"
+                    + "(?:meeting|event|appointment|call)\\b"
+                    + "|^(?:am i|are we|will i be)\\s+(?:free|available|busy|booked)\\b"
+                    + "|^is (?:my\\s+)?(?:day|morning|afternoon|evening|calendar|schedule|diary)\\s+(?:free|clear|open|busy|full)\\b"
+                    + "|^(?:when|what time) is (?:my|the)\\s+\\S+"
+                    + "|^do i have (?:anything|something)\\b");
     private static final Pattern EVENT_FIRST = Pattern.compile(
             "^(?:an?\\s+)?(?:meeting|lunch|dinner|breakfast|coffee|drinks|appointment|event|1:1|one on one)\\b");
     private static final Pattern NOT_EVENTS = Pattern.compile(
@@ -54,7 +74,7 @@ final class CalendarGrammar implements Grammar {
     public Interpretation parse(Command command, Context ctx) {
         Phrase p = command.phrase();
         Matcher m;
-        When w = TimeGrammar.parse(p, ctx.now(), false);
+        When w = TimeGrammar.parse(p, ctx, false);
         if ((m = w.rest.matcher(FIND_SLOT)).find()) {
             return findSlot(w, w.rest.group(m, 1), ctx);
         }
@@ -68,6 +88,9 @@ final class CalendarGrammar implements Grammar {
             Map<String, Object> params = ref.params();
             params.put("changes", Map.of("title", Words.capitalize(p.group(m, 2))));
             return Interpretation.of(new Intent("calendar.update", params));
+        }
+        if ((m = p.matcher(HAVE_PUT_IT)).find()) {
+            return create(p.sub(m.start(1), m.end(1)), command, ctx);
         }
         if ((m = p.matcher(RESCHEDULE)).find() && !p.matcher(NOT_EVENTS).find()) {
             return reschedule(p.sub(m.start(1)), ctx);
@@ -91,6 +114,11 @@ final class CalendarGrammar implements Grammar {
         if (p.matcher(LIST).find() && !p.matcher(NOT_EVENTS).find()) {
             return list(w, ctx);
         }
+        if ((w.hasMoment() || w.date != null) && w.durationMinutes == null && !p.matcher(NOT_A_TITLE).find()
+                && !p.matcher(NOT_EVENTS).find() && !w.rest.isBlank() && w.rest.text.split("\\s+").length <= 6
+                && ctx.people().find(People.clean(w.rest.text)).isEmpty()) {
+            return create(p, command, ctx);
+        }
         return null;
     }
 
@@ -100,19 +128,29 @@ final class CalendarGrammar implements Grammar {
             "any", "meeting", "meetings", "event", "events", "appointment", "appointments", "plans", "show", "me",
             "list", "for", "check", "get", "happening", "planned", "up", "am", "how", "busy", "in", "all", "look",
             "like", "does", "of", "tell", "about", "give", "a", "an", "whole", "day", "looks", "coming", "upcoming",
-            "next", "week", "weekend");
+            "next", "week", "weekend", "when", "when's", "whens", "where", "where's", "first", "free", "available",
+            "we", "will", "be", "something", "clear", "full", "open", "morning", "afternoon", "evening", "booked", "at", "then", "that", "time");
 
     private Interpretation list(When w, Context ctx) {
+        if (w.rest.lower.matches("^(?:when|what time) is (?:my|the)\\s+.+") && !w.hasAnything()) {
+            // "when is the dentist": the events of the coming week, where the person's event is.
+            w = TimeGrammar.parse(new Phrase("next"), ctx, false);
+            w.rest = new Phrase("next");
+        }
         for (String word : w.rest.lower.split("[^\\p{L}']+")) {
             if (!word.isEmpty() && !LIST_WORDS.contains(word)) {
                 throw new Clarify("Which day should I look at? For example \"tomorrow\" or \"next week\".");
             }
         }
         ZonedDateTime[] window = w.window();
-        if (window == null && w.rest.lower.matches(".*\\b(?:week|weekend)\\b.*")) {
+        if (w.hasMoment() && w.partOfDay == null && w.endTime == null && w.rangeFrom == null && w.rangeTo == null) {
+            // "am I free at 3 tomorrow": the hour from that time.
+            ZonedDateTime at = w.start();
+            window = new ZonedDateTime[] {at, at.plusHours(1)};
+        } else if (window == null && w.rest.lower.matches(".*\\b(?:week|weekend)\\b.*")) {
             // "how does my week look": this week (or weekend).
             window = TimeGrammar.parse(new Phrase(w.rest.lower.contains("weekend") ? "this weekend" : "this week"),
-                    ctx.now(), false).window();
+                    ctx, false).window();
         } else if (window == null && w.rest.lower.matches(".*\\b(?:next|upcoming|coming)\\b.*")) {
             // "what's next on my calendar": from now, over the coming week.
             window = new ZonedDateTime[] {ctx.now().truncatedTo(ChronoUnit.MINUTES),
@@ -177,24 +215,31 @@ final class CalendarGrammar implements Grammar {
         if (m.find()) {
             rest = rest.cut(m);
         }
-        When w = TimeGrammar.parse(rest, ctx.now(), false);
+        When w = TimeGrammar.parse(rest, ctx, false);
+        w.requireReadableDate();
         Phrase words = w.rest;
         String title = null;
+        String location = null;
         Matcher called = words.matcher(CALLED);
         if (called.find()) {
-            title = words.group(called, 1);
+            Phrase named = words.sub(called.start(1)).tidy();
+            Matcher at = named.matcher(LOCATION);
+            if (at.find()) {
+                location = named.group(at, 1);
+                named = named.sub(0, at.start());
+            }
+            title = named.tidy().text.replaceFirst("(?i)\\s+(?:on|at|for|from)$", "");
             words = new Phrase("");
         }
         List<Object> attendees = attendees(words, ctx);
-        String location = null;
         Matcher loc = words.matcher(LOCATION);
         if (loc.find()) {
-            location = words.group(loc, 1);
+            location = words.group(loc, 1).replaceFirst("(?i)\\s+(?:for|on|at|by|from)$", "");
             words = words.sub(0, loc.start());
         }
         if (title == null) {
             title = Words.stripArticles(words.tidy().text);
-            title = title.replaceFirst("(?i)^(?:new\\s+)?(?:event|appointment)\\s+(?:for\\s+)?(?=\\S)", "")
+            title = title.replaceFirst("(?i)^(?:new\\s+)?(?:(?:event|appointment)\\s*:?|meeting\\s*:)\\s+(?:for\\s+)?(?=\\S)", "")
                     .replaceFirst("(?i)^(?:for|to)\\s+", "") // "block out 2 hours for deep work"
                     .replaceFirst("(?i)\\s+(?:for|on|at|in|to|by|from)$", ""); // "dentist for January 20"
         }
@@ -240,7 +285,10 @@ final class CalendarGrammar implements Grammar {
             splits.add(new int[] {to.start(), to.end()});
         }
         for (int i = splits.size() - 1; i >= 0; i--) {
-            When target = TimeGrammar.parse(rest.sub(splits.get(i)[1]), ctx.now(), false);
+            Phrase after = rest.sub(splits.get(i)[1]).tidy();
+            // "push my 3pm to 4": a bare hour after "to" is a clock time.
+            When target = TimeGrammar.parse(after.lower.matches("\\d{1,2}(?::\\d{2})?") ? new Phrase("at " + after.text)
+                    : after, ctx, false);
             if (target.hasAnything() && target.rest.tidy().isBlank()) {
                 return moved(rest.text.substring(0, splits.get(i)[0]), target, ctx);
             }
@@ -300,9 +348,10 @@ final class CalendarGrammar implements Grammar {
     }
 
     private Reference reference(String raw, Context ctx) {
-        When w = TimeGrammar.parse(new Phrase(raw), ctx.now(), false);
+        When w = TimeGrammar.parse(new Phrase(raw), ctx, false);
+        w.requireReadableDate();
         String words = Words.stripArticles(w.rest.text).replaceFirst("(?i)^(?:next|upcoming)\\s+", "")
-                .replaceAll("(?i)\\s+(?:on|at|for|from)$", "").trim();
+                .replaceAll("(?i)\\s+(?:on|at|for|from)$", "").replaceFirst("(?i)^(?:my|the|our)$", "").trim();
         if (words.matches("(?i)(?:it|that|this|that one|this one)")) {
             throw new Clarify("Which event do you mean?");
         }

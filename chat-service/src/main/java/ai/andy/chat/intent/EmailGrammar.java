@@ -1,6 +1,5 @@
 package ai.andy.chat.intent;
 
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,13 +19,14 @@ import java.util.regex.Pattern;
  */
 final class EmailGrammar implements Grammar {
 
-    private static final String ONE = "(?:e-?mail|mail|message|note)";
+    static final String ONE = "(?:e-?mail|mail|message|note)";
     private static final String NEWEST = "(?:last|latest|most recent|newest|recent|new)";
 
     // --- reply -----------------------------------------------------------------------------------------------------
     private static final Pattern REPLY = Pattern.compile("^(?:reply|respond|answer|write back)(\\s+(?:to\\s+)?all)?\\b\\s*(?:to\\s+)?(.*)$");
     private static final Pattern REPLY_BODY = Pattern.compile(
-            "\\s+(?:saying|with|that says|telling (?:him|her|them)(?: that)?|that)(?:\\s+|$)|\\s*:\\s*");
+            "\\s+(?:saying|with|that says|telling (?:him|her|them)(?: that)?|that"
+                    + "|and (?:say|tell (?:him|her|them))(?: that)?)(?:\\s+|$)|\\s*:\\s*");
 
     // --- update ----------------------------------------------------------------------------------------------------
     private static final Pattern MARK = Pattern.compile("^mark\\s+(.+?)\\s+as\\s+(read|unread|seen|unseen|not read|new)$");
@@ -41,14 +41,33 @@ final class EmailGrammar implements Grammar {
             "^(?:send|write|compose|draft|shoot)\\s+(.+?)\\s+an?\\s+(?:quick\\s+)?(?:e-?mail|mail)\\b\\s*(.*)$");
     private static final Pattern SEND_NOBODY = Pattern.compile("^(?:(?:send|write|compose|draft)\\s+an?\\s+(?:new\\s+)?(?:e-?mail|mail)|e-?mail)$");
     private static final Pattern BODY = Pattern.compile(
-            "\\s+(?:saying|that says|to say|telling (?:him|her|them)(?: that)?|with the message)\\s+|\\s*:\\s+");
+            "\\s+(?:saying|that says|to say|telling (?:him|her|them)(?: that)?|with the message"
+                    + "|and (?:tell|let) (?:him|her|them)(?: know)?(?: that)?)\\s+|\\s*:\\s+");
+    private static final Pattern SUBJECT_LABEL = Pattern.compile(
+            "(?:\\s*,\\s*|\\s+)(?:with\\s+)?(?:the\\s+|a\\s+)?subject(?:\\s+line)?(?:\\s*:\\s*|\\s+)");
+    private static final Pattern BODY_LABEL = Pattern.compile(
+            "(?:\\s*,\\s*|\\s+)(?:and\\s+)?(?:with\\s+)?(?:the\\s+|a\\s+)?(?:body(?:\\s*:\\s*|\\s+)|(?:message|text)\\s*:\\s*)");
     private static final Pattern SUBJECT = Pattern.compile("\\s+(?:about|regarding|re:?|with (?:the )?subject|subject:?)\\s+");
     private static final Pattern CC = Pattern.compile("\\s+(?:and\\s+)?(?:cc|cc:|cc'?ing|copy|copying|copy in)\\s+");
 
     // --- read ------------------------------------------------------------------------------------------------------
     private static final Pattern READ = Pattern.compile("^(?:read|open|show|get|pull up|find|display)\\s+(?:me\\s+)?(.+)$");
+    /** "what did Bob say in his last email", "what did Marcus write about the invoice": one email, read. */
     private static final Pattern WHAT_DID = Pattern.compile(
-            "^what did\\s+(.+?)\\s+(?:say|send|write|email|e-mail)(?:\\s+me)?(?:\\s+about\\s+(.+))?$");
+            "^what did\\s+(.+?)\\s+(?:say|write|email|e-mail|mail)(?:\\s+me)?(?:\\s+(?:in|on)\\s+(?:his|her|their|the|that)\\s+"
+                    + "(?:" + NEWEST + "\\s+)?" + ONE + ")?(?:\\s+about\\s+(.+))?$");
+    /** "what did Marcus send me": everything he sent, newest first. */
+    private static final Pattern WHAT_SENT = Pattern.compile(
+            "^what (?:did|has)\\s+(.+?)\\s+(?:sent|send|emailed|email|mailed|forwarded|forward)(?:\\s+me)?(?:\\s+(.+))?$");
+    /** "what does the email from Priya say", "what does Bob's last email say". */
+    private static final Pattern WHAT_DOES = Pattern.compile("^what (?:does|did)\\s+(.+?)\\s+(?:say|said)(?:\\s+about\\s+(.+))?$");
+
+    private static final Pattern DID_EMAIL = Pattern.compile(
+            "^(?:did|has)\\s+(.+?)\\s+(email(?:ed)?|e-mail(?:ed)?|mail(?:ed)?|write|written|wrote|reply|replied)(?:\\s+(?:to\\s+)?me|\\s+back)?\\b");
+    private static final Pattern LATEST_FROM = Pattern.compile(
+            "^(?:what's|what is|whats|show me|read me|read)\\s+(?:the\\s+)?(?:latest|newest|last)\\s+from\\s+(.+)$");
+    private static final Pattern ALL_FROM = Pattern.compile(
+            "^(?:all|every|each)\\s+(?:of\\s+)?(?:the\\s+|my\\s+)?(?:unread\\s+|new\\s+)?" + ONE + "s?\\s+from\\s+(.+)$");
 
     // --- references to one email -------------------------------------------------------------------------------------
     private static final Pattern REF_FROM = Pattern.compile(
@@ -62,14 +81,6 @@ final class EmailGrammar implements Grammar {
     private static final Pattern LIST_START = Pattern.compile(
             "^(?:show|list|check|get|read|find|search|any|do i have|did i get|have i got|what|what's|whats|how many|"
                     + "give me|tell me|open|see|fetch|pull up|display|my|unread|new|e-?mails|latest|last|recent|are there|is there)\\b");
-    private static final Pattern UNREAD = Pattern.compile("\\b(?:unread|new|unseen|unopened)\\b");
-    private static final Pattern FROM = Pattern.compile(
-            "\\bfrom\\s+(.+?)(?=\\s+(?:about|regarding|containing|mentioning|with|that|in|on|since)\\b|$)");
-    private static final Pattern QUERY = Pattern.compile(
-            "\\b(?:about|regarding|containing|mentioning|with the subject|that mention|for)\\s+(.+?)$");
-    private static final Pattern LIMIT = Pattern.compile(
-            "\\b(?:last|latest|recent|newest|top|first)\\s+(\\d+|two|three|four|five|six|seven|eight|nine|ten|twenty)\\b"
-                    + "|\\b(\\d+|two|three|four|five|six|seven|eight|nine|ten|twenty)\\s+(?:(?:latest|newest|recent|most recent|unread|new)\\s+)?(?:e-?mails|messages)\\b");
 
     @Override
     public Interpretation parse(Command command, Context ctx) {
@@ -105,22 +116,47 @@ final class EmailGrammar implements Grammar {
         if ((m = p.matcher(SEND)).find() && !m.group(1).startsWith("from ")) {
             return send(p.group(m, 1), command, ctx);
         }
+        if ((m = p.matcher(WHAT_DOES)).find()) {
+            var ref = reference(p.group(m, 1), false);
+            if (ref != null && ref.getKey().isBlank() && ref.getValue().isBlank()
+                    && m.group(1).matches(".*\\b" + NEWEST + "\\b.*")) {
+                return Interpretation.of(new Intent("email.read", Map.of("reference", "the last email")));
+            }
+            if (ref != null) {
+                return read(ref, ctx);
+            }
+        }
+        if ((m = p.matcher(WHAT_SENT)).find() && People.looksLikePerson(m.group(1))) {
+            String tail = m.group(2) == null ? "" : " " + p.group(m, 2);
+            return MailListing.list(new Phrase("emails from " + p.group(m, 1) + tail), ctx);
+        }
+        if ((m = p.matcher(DID_EMAIL)).find() && People.looksLikePerson(m.group(1))) {
+            // "did Bob email me today?": his emails, in that window.
+            return MailListing.list(new Phrase("emails from " + p.group(m, 1) + " " + p.text.substring(m.end())), ctx);
+        }
+        if ((m = p.matcher(LATEST_FROM)).find()) {
+            return read(Map.entry(p.group(m, 1), ""), ctx);
+        }
+        if (p.lower.matches("^(?:what|anything)\\s+(?:did|have)\\s+i\\s+(?:get|got|receive|received)\\s+from\\b.*")
+                || p.lower.matches("^(?:did|have)\\s+i\\s+(?:get|got|receive|received)\\s+(?:anything|any\\s+(?:e-?mails?|mail))\\s+from\\b.*")) {
+            return MailListing.list(p, ctx); // "what did I get from Marcus yesterday"
+        }
         if ((m = p.matcher(WHAT_DID)).find()) {
             return read(Map.entry(p.group(m, 1), m.group(2) == null ? "" : p.group(m, 2)), ctx);
         }
         if ((m = p.matcher(READ)).find()) {
-            var ref = reference(p.group(m, 1), false);
+            var ref = reference(p.group(m, 1).replaceFirst("(?i)\\s+(?:aloud|out loud|to me|for me)$", ""), false);
             if (ref != null && !(ref.getKey().isBlank() && ref.getValue().isBlank())) {
                 return read(ref, ctx);
             }
             if (ref != null && p.lower.matches(".*\\b" + NEWEST + "\\b.*")) {
-                // "read my latest email": the newest one, from anyone.
-                return Interpretation.of(new Intent("email.list", Map.of("limit", 1)));
+                // "open the most recent email": the newest one, from anyone.
+                return Interpretation.of(new Intent("email.read", Map.of("reference", "the last email")));
             }
         }
         if (p.matcher(MAILBOX).find() && p.matcher(LIST_START).find()
                 || p.lower.matches("^(?:check|search)\\s+(?:my\\s+)?(?:e-?mail|mail|inbox)\\b.*")) {
-            return list(p, ctx);
+            return MailListing.list(p, ctx);
         }
         return null;
     }
@@ -212,6 +248,17 @@ final class EmailGrammar implements Grammar {
     }
 
     private Interpretation update(String refWords, Map<String, Object> change, boolean personAlone, Context ctx) {
+        Matcher all = ALL_FROM.matcher(refWords.toLowerCase());
+        if (all.matches()) {
+            // "mark all emails from Marcus as read": every email of that sender, named for email-service.
+            String who = refWords.substring(all.start(1), all.end(1)).trim();
+            Map<String, Object> params = new LinkedHashMap<>();
+            params.put("reference", "all emails from " + (People.EMAIL.matcher(who).matches() ? who
+                    : Words.name(People.clean(who))));
+            params.put("from", People.sender(who, ctx));
+            params.putAll(change);
+            return Interpretation.of(new Intent("email.update", params));
+        }
         if (refWords.toLowerCase().matches("^(?:all|every|everything)\\b.*")) {
             throw new Clarify("I can change one email at a time here: which one? For example \"the last email from "
                     + "Marcus\".");
@@ -234,10 +281,30 @@ final class EmailGrammar implements Grammar {
         Phrase r = new Phrase(rest.trim());
         String body = command.quoted();
         String head = r.text;
+        String labelled = null;
+        Matcher sl = r.matcher(SUBJECT_LABEL);
+        if (sl.find()) {
+            // "email Priya, subject: Visa letter, body: Could you ...": the fields as labelled.
+            head = r.text.substring(0, sl.start());
+            Phrase after = r.sub(sl.end());
+            Matcher bl = after.matcher(BODY_LABEL);
+            Matcher connector = after.matcher(BODY);
+            if (bl.find() || (bl = connector).find()) {
+                labelled = after.text.substring(0, bl.start());
+                if (body == null) {
+                    body = Words.capitalize(after.text.substring(bl.end()));
+                }
+            } else {
+                labelled = after.text;
+            }
+            r = new Phrase(head);
+        }
         Matcher b = r.matcher(BODY);
         int that = r.lower.indexOf(" that ");
         int about = r.lower.indexOf(" about ");
-        if (b.find()) {
+        if (labelled != null) {
+            head = r.text;
+        } else if (b.find()) {
             head = r.text.substring(0, b.start());
             if (body == null) {
                 body = Words.capitalize(r.text.substring(b.end()));
@@ -249,8 +316,20 @@ final class EmailGrammar implements Grammar {
                 body = Words.capitalize(r.text.substring(that + 6));
             }
         }
+        if (body == null && labelled == null && !SUBJECT.matcher(" " + r.lower).find()) {
+            // "email Marcus the report is done": the person the directory knows, then the message.
+            String[] words = r.text.split("\\s+");
+            for (int n = Math.min(3, words.length - 1); n >= 1; n--) {
+                String candidate = String.join(" ", java.util.Arrays.copyOfRange(words, 0, n));
+                if (People.looksLikePerson(candidate) && !ctx.people().find(People.clean(candidate)).isEmpty()) {
+                    head = candidate;
+                    body = Words.capitalize(String.join(" ", java.util.Arrays.copyOfRange(words, n, words.length)));
+                    break;
+                }
+            }
+        }
         Phrase h = new Phrase(head);
-        String subject = null;
+        String subject = labelled == null ? null : Words.capitalize(labelled.replaceAll("^[\\s,;:]+|[\\s,;:]+$", ""));
         Matcher s = h.matcher(SUBJECT);
         if (s.find()) {
             subject = Words.capitalize(h.text.substring(s.end()).trim());
@@ -288,41 +367,5 @@ final class EmailGrammar implements Grammar {
         return Interpretation.of(new Intent("email.send", params));
     }
 
-    // --- list --------------------------------------------------------------------------------------------------------
 
-    private Interpretation list(Phrase p, Context ctx) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        When when = TimeGrammar.parse(p, ctx.now(), true);
-        Phrase rest = when.rest;
-        if (rest.matcher(UNREAD).find()) {
-            params.put("unreadOnly", true);
-        }
-        ZonedDateTime[] window = when.window();
-        if (window != null) {
-            if (window[0] != null) {
-                params.put("since", When.iso(window[0]));
-            }
-            if (window[1] != null && !window[1].isAfter(ctx.now())) {
-                params.put("until", When.iso(window[1]));
-            }
-        }
-        Matcher m = rest.matcher(FROM);
-        if (m.find()) {
-            params.put("from", People.sender(rest.group(m, 1), ctx));
-            rest = rest.cut(m);
-        }
-        Matcher q = rest.matcher(QUERY);
-        Matcher search = rest.matcher(Pattern.compile("^search\\s+(?:my\\s+)?(?:e-?mails?|mail|inbox)\\s+for\\s+(.+)$"));
-        if (search.find()) {
-            params.put("query", Words.stripArticles(rest.group(search, 1)));
-        } else if (q.find()) {
-            params.put("query", Words.stripArticles(rest.group(q, 1)));
-        }
-        Matcher l = rest.matcher(LIMIT);
-        if (l.find()) {
-            String n = l.group(1) != null ? l.group(1) : l.group(2);
-            params.put("limit", (int) TimeGrammar.amount(n));
-        }
-        return Interpretation.of(new Intent("email.list", params));
-    }
 }

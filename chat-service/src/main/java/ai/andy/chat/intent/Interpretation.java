@@ -19,12 +19,21 @@ public record Interpretation(List<Intent> intents, String clarification, String 
         return new Interpretation(List.of(intent), null, null);
     }
 
+    /** Several intents from one message ("cancel my 3pm and tell Bob I'm sick"), to be carried out in this order. */
+    public static Interpretation of(List<Intent> intents) {
+        return new Interpretation(intents, null, null);
+    }
+
     public static Interpretation ask(String question) {
         return new Interpretation(List.of(), question, null);
     }
 
     public static Interpretation help(String help) {
         return new Interpretation(List.of(), null, help);
+    }
+
+    public boolean asks() {
+        return clarification != null;
     }
 
     public boolean understood() {

@@ -16,9 +16,13 @@ import java.util.regex.Pattern;
 final class MessagingGrammar implements Grammar {
 
     private static final Pattern SMS = Pattern.compile(
-            "^(?:text|sms|msg|message|send\\s+(?:an?\\s+)?(?:text|sms|message)(?:\\s+message)?\\s+to|send\\s+(?:an?\\s+)?text\\s+message\\s+to)\\b\\s*");
+            "^(?:text message|sms message|text|sms|msg|message|send\\s+(?:an?\\s+)?(?:text|sms|message)(?:\\s+message)?\\s+to|send\\s+(?:an?\\s+)?text\\s+message\\s+to)\\b\\s*");
     private static final Pattern SEND_X_A_TEXT = Pattern.compile(
-            "^send\\s+(.+?)\\s+an?\\s+(?:text|sms|message|text message)\\b\\s*");
+            "^send\\s+(.+?)\\s+an?\\s+(?:quick\\s+)?(?:text message|sms message|text|sms|message)\\b\\s*");
+    /** "tell Bob I'm sick", "let Bob know I'm late": a text (not "tell me a joke"). */
+    private static final Pattern TELL = Pattern.compile(
+            "^(?:tell|let)\\s+(?!(?:me|us|you|him|her|them|it)\\b)(.+?)(?:\\s+know)?(?:\\s+that|\\s*:)?\\s+(.+)$");
+    private static final Pattern TELL_KNOW = Pattern.compile("^let\\s+(.+?)\\s+know\\s+(?:that\\s+)?(.+)$");
     private static final Pattern BODY_CONNECTOR = Pattern.compile(
             "(?:\\s+|^)(?:that says|that|saying|to say|and say|and tell (?:him|her|them)(?: that)?)\\s+|\\s*:\\s*");
     private static final Pattern CALL = Pattern.compile("^(?:call|phone|ring|dial|ring up|video call)(?:\\s+(?!off\\b)(.*))?$");
@@ -33,6 +37,14 @@ final class MessagingGrammar implements Grammar {
         Matcher m = p.matcher(SEND_X_A_TEXT);
         if (m.find()) {
             return sms(p.group(m, 1), p.sub(m.end()), command, ctx);
+        }
+        m = p.matcher(TELL_KNOW);
+        if (m.find() && !m.group(1).matches("(?:me|us)")) {
+            return sms(p.group(m, 1), p.sub(m.start(2)), command, ctx);
+        }
+        m = p.matcher(TELL);
+        if (m.find() && p.lower.startsWith("tell")) {
+            return smsRest(p.sub(m.start(1)), command, ctx);
         }
         m = p.matcher(SMS);
         if (m.find()) {
@@ -76,12 +88,17 @@ final class MessagingGrammar implements Grammar {
         }
         String who = String.join(" ", java.util.Arrays.copyOfRange(words, 0, take));
         String body = String.join(" ", java.util.Arrays.copyOfRange(words, take, words.length));
+        if (body.matches("(?i)^(?:and|&|,)\\s*\\S.*") && words.length > take + 1
+                && People.looksLikePerson(words[take + 1]) && !ctx.people().find(People.clean(words[take + 1])).isEmpty()) {
+            // "text Jean and Bob the meeting is off": two people, and a text goes to one.
+            throw new Clarify("I can text one person at a time. Who should get this text?");
+        }
         return sms(who, new Phrase(body), command, ctx);
     }
 
     private Interpretation sms(String who, Phrase bodyPhrase, Command command, Context ctx) {
         oneRecipient(who, "I can text one person at a time. Who should get this text?", ctx);
-        When whoWhen = TimeGrammar.parse(new Phrase(who), ctx.now(), false);
+        When whoWhen = TimeGrammar.parse(new Phrase(who), ctx, false);
         if (whoWhen.hasAnything()) {
             // Texts go now; there is no scheduled text in the contract.
             throw new Clarify("I can only send a text right now. Should I text "
@@ -123,8 +140,9 @@ final class MessagingGrammar implements Grammar {
     }
 
     private Interpretation call(String who, Phrase tail, Context ctx) {
+        who = who.replaceFirst("(?i)\\s+(?:for me|now|right now|please|back)$", "");
         // Only the words naming the person are read for a time: the purpose may mention one ("about tomorrow").
-        When whoWhen = TimeGrammar.parse(new Phrase(who), ctx.now(), false);
+        When whoWhen = TimeGrammar.parse(new Phrase(who), ctx, false);
         if (whoWhen.hasAnything()) {
             // A call is placed now; a later call is a reminder, and guessing which was meant would be wrong.
             String name = whoWhen.rest.text;

@@ -25,7 +25,7 @@ public final class OfflineIntentEngine {
 
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
     private static final Pattern POLITE = Pattern.compile(
-            "^(?:(?:hey|hi|hello|ok|okay|so|um|uh)[,\\s]+)?(?:andy[,:!]?\\s+)?"
+            "^(?:(?:hey|hi|hello|ok|okay|so|um|uh|yo|hiya|right|alright)[,\\s]+)?(?:andy[,:!]?\\s+)?"
                     + "(?:(?:please|kindly|can you|could you|would you|will you|can u|pls|plz|go ahead and|"
                     + "i want you to|i'd like you to|i would like you to|i need you to)[,\\s]+)*",
             Pattern.CASE_INSENSITIVE);
@@ -33,7 +33,8 @@ public final class OfflineIntentEngine {
     private static final Pattern POLITE_END = Pattern.compile(
             "(?:[,\\s]+(?:please|pls|plz))+\\s*$", Pattern.CASE_INSENSITIVE);
 
-    private final List<Grammar> grammars = List.of(new VoiceGrammar(), new MessagingGrammar(), new TaskGrammar(),
+    private final List<Grammar> grammars = List.of(new VoiceGrammar(), new PhoneLogGrammar(),
+            new MessagingGrammar(), new TaskGrammar(),
             new EmailGrammar(), new CalendarGrammar());
     private final String defaultRegion;
 
@@ -63,6 +64,11 @@ public final class OfflineIntentEngine {
         }
         Context ctx = new Context(now, people == null ? PeopleDirectory.EMPTY : people,
                 region == null ? defaultRegion : region);
+        return new Clauses(t -> one(t, ctx)).interpret(text);
+    }
+
+    /** One command, one intent (or a question, or help). */
+    private Interpretation one(String text, Context ctx) {
         Command command = prepare(text);
         if (command.phrase().isBlank() && command.quoted() == null) {
             return Interpretation.help(HELP);
@@ -90,7 +96,7 @@ public final class OfflineIntentEngine {
             quoted = q.group(1).trim();
             t = t.substring(0, q.start()) + " " + t.substring(q.end());
         }
-        t = t.replaceAll("\\s+", " ").trim();
+        t = t.replaceAll("(?i)\\bw/\\s*", "with ").replaceAll("(?i)\\bto do (list|items?)\\b", "to-do $1").replaceAll("\\s+", " ").trim();
         t = t.replaceAll("[.!?]+$", "").trim();
         t = POLITE.matcher(t).replaceFirst("");
         t = POLITE_END.matcher(t).replaceFirst("");

@@ -6,9 +6,7 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,6 +20,9 @@ import java.util.regex.Pattern;
  *
  * <p>Conventions (documented because a person will notice them):
  * <ul>
+ * <li>"12/3" is December 3 where dates are written month first (the US and its territories, the Philippines, Belize)
+ * and 12 March everywhere else, by the person's region; when only the other reading is a date ("12/25" in London),
+ * that one is meant. A numeric date that is no date at all is asked about.</li>
  * <li>Weeks start on Monday. "this week" is Monday 00:00 to next Monday 00:00; "next week" the one after.</li>
  * <li>"Tuesday", "on Tuesday", "this Tuesday" is the next Tuesday on or after today; "next Tuesday" is the Tuesday of
  * next week; "last Tuesday" the most recent one before today. When looking back ("since Monday", email listings),
@@ -73,6 +74,13 @@ final class TimeGrammar {
             "\\b(?:between|from)\\s+" + CLOCK + "\\s*(?:and|to|until|till|-)\\s*" + CLOCK + "(?![\\w])");
     private static final Pattern DASH_RANGE = Pattern.compile(
             "\\b(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm)?\\s*-\\s*(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm)\\b");
+    /** "9am to 10am", "2pm until 3:30pm": a range without "from", the start said with am/pm. */
+    private static final Pattern TO_RANGE = Pattern.compile(
+            "\\b(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm)\\s*(?:to|until|till)\\s*(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm)?(?![\\w:])");
+    /** "half past ten", "quarter to 4", "quarter past 9am". */
+    private static final Pattern TIME_PAST = Pattern.compile(
+            "(?:\\b(?:at|by|around)\\s+)?\\b(half past|quarter past|quarter to|a quarter past|a quarter to)\\s+"
+                    + "(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\b\\s*(am|pm|a\\.m\\.|p\\.m\\.)?");
     private static final Pattern TIME_AMPM = Pattern.compile(
             "(?:\\b(?:at|by|around|@)\\s*)?\\b(\\d{1,2})(?:[:.](\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?)(?![a-z])");
     private static final Pattern TIME_24 = Pattern.compile("(?:\\b(?:at|by|around)\\s+)?\\b([01]?\\d|2[0-3]):([0-5]\\d)\\b");
@@ -91,18 +99,25 @@ final class TimeGrammar {
             "\\b(?:in\\s+|over\\s+|for\\s+)?the\\s+(next|past|last|coming)\\s+(" + AMOUNT + ")\\s+(days|weeks)\\b");
     private static final Pattern LATER_TODAY = Pattern.compile("\\b(?:later|rest of)\\s+today\\b");
     private static final Pattern RANGE_TO = Pattern.compile("\\s*(?:to|until|till|through|thru|-)\\s*");
+    private static final Pattern BETWEEN_AND = Pattern.compile("\\s*(?:and|to|-)\\s*");
     private static final Pattern RANGE_WORD = Pattern.compile(
-            "\\b(since|from|(?<!day\\s)after|starting(?:\\s+from)?|until|till|before|through|up to)\\s+");
-
-    // --- dates -----------------------------------------------------------------------------------------------------
-    private record DateRule(Pattern pattern, Function<Matcher, LocalDate> resolve) {
-    }
+            "\\b(since|from|between|(?<!day\\s)after|starting(?:\\s+from)?|until|till|before|through|up to)\\s+");
 
     private TimeGrammar() {
     }
 
-    /** Finds every temporal expression in {@code phrase}; {@code past} when the command looks back (email, since). */
+    /** Finds every temporal expression in {@code phrase}, numeric dates read as in the US. */
     static When parse(Phrase phrase, ZonedDateTime now, boolean past) {
+        return parse(phrase, now, past, true);
+    }
+
+    /** Finds every temporal expression, numeric dates ("12/3") read as the person's region writes them. */
+    static When parse(Phrase phrase, Context ctx, boolean past) {
+        return parse(phrase, ctx.now(), past, Dates.monthFirst(ctx.region()));
+    }
+
+    /** Finds every temporal expression in {@code phrase}; {@code past} when the command looks back (email, since). */
+    static When parse(Phrase phrase, ZonedDateTime now, boolean past, boolean monthFirst) {
         When w = new When(now, phrase);
         LocalDate today = now.toLocalDate();
         Matcher m;
@@ -133,7 +148,8 @@ final class TimeGrammar {
             w.rest = w.rest.cut(m);
         }
 
-        if ((m = w.rest.matcher(TIME_RANGE)).find() || (m = w.rest.matcher(DASH_RANGE)).find()) {
+        if ((m = w.rest.matcher(TIME_RANGE)).find() || (m = w.rest.matcher(DASH_RANGE)).find()
+                || (m = w.rest.matcher(TO_RANGE)).find()) {
             LocalTime[] range = timeRange(m);
             if (range != null) {
                 w.time = range[0];
@@ -142,22 +158,26 @@ final class TimeGrammar {
             }
         }
 
-        listingRanges(w, today, past);
+        listingRanges(w, today, past, monthFirst);
 
-        DateHit hit = findDate(w.rest.lower, 0, false, today, past);
+        Dates.DateHit hit = Dates.findDate(w.rest.lower, 0, false, today, past, monthFirst);
         if (hit != null && w.date == null) {
-            w.date = hit.date;
-            w.rest = w.rest.cut(hit.start, hit.end);
+            w.date = hit.date();
+            w.rest = w.rest.cut(hit.start(), hit.end());
         }
 
         if (w.time == null) {
             times(w, today);
         }
         w.rest = w.rest.tidy();
+        Matcher odd = w.rest.matcher(Dates.UNREAD_DATE);
+        if (odd.find()) {
+            w.unreadDate = w.rest.group(odd, 0);
+        }
         return w;
     }
 
-    private static void listingRanges(When w, LocalDate today, boolean past) {
+    private static void listingRanges(When w, LocalDate today, boolean past, boolean monthFirst) {
         ZonedDateTime now = w.now;
         Matcher m;
         LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
@@ -208,7 +228,8 @@ final class TimeGrammar {
         m = w.rest.matcher(RANGE_WORD);
         int at = 0;
         while (m.find(at)) {
-            DateHit hit = findDate(w.rest.lower, m.end(), true, today, past || m.group(1).equals("since"));
+            Dates.DateHit hit = Dates.findDate(w.rest.lower, m.end(), true, today, past || m.group(1).equals("since"),
+                    monthFirst);
             if (hit == null) {
                 at = m.end();
                 if (at >= w.rest.lower.length()) {
@@ -217,21 +238,24 @@ final class TimeGrammar {
                 continue;
             }
             String word = m.group(1);
-            int end = hit.end;
+            int end = hit.end();
             switch (word) {
-                case "until", "till", "through", "up to" -> w.rangeTo = day(hit.date.plusDays(1), now);
-                case "before" -> w.rangeTo = day(hit.date, now);
+                case "until", "till", "through", "up to" -> w.rangeTo = day(hit.date().plusDays(1), now);
+                case "before" -> w.rangeTo = day(hit.date(), now);
                 default -> {
-                    w.rangeFrom = day(hit.date, now);
+                    w.rangeFrom = day(hit.date(), now);
                     // "from Monday to Wednesday": the second day is read from the first, so it comes after it.
-                    Matcher to = RANGE_TO.matcher(w.rest.lower);
-                    to.region(hit.end, w.rest.lower.length());
+                    Matcher to = (word.equals("between") ? BETWEEN_AND : RANGE_TO).matcher(w.rest.lower);
+                    to.region(hit.end(), w.rest.lower.length());
                     if (to.lookingAt()) {
-                        DateHit last = findDate(w.rest.lower, to.end(), true, hit.date, false);
+                        Dates.DateHit last = Dates.findDate(w.rest.lower, to.end(), true, hit.date(), false, monthFirst);
                         if (last != null) {
-                            w.rangeTo = day(last.date.plusDays(1), now);
-                            end = last.end;
+                            w.rangeTo = day(last.date().plusDays(1), now);
+                            end = last.end();
                         }
+                    } else if (past && word.equals("from")) {
+                        // "emails from yesterday": that whole day, not everything since.
+                        w.rangeTo = day(hit.date().plusDays(1), now);
                     }
                 }
             }
@@ -244,7 +268,16 @@ final class TimeGrammar {
     private static void times(When w, LocalDate today) {
         Matcher m;
         boolean bare = false;
-        if ((m = w.rest.matcher(TIME_AMPM)).find()) {
+        if ((m = w.rest.matcher(TIME_PAST)).find()) {
+            int hour = (int) amount(m.group(2));
+            LocalTime t = hour >= 1 && hour <= 12 ? clock(String.valueOf(hour), null, m.group(3)) : null;
+            if (t != null) {
+                String how = m.group(1);
+                w.time = how.endsWith("to") ? t.minusMinutes(15) : t.plusMinutes(how.startsWith("half") ? 30 : 15);
+                bare = m.group(3) == null;
+                w.rest = w.rest.cut(m);
+            }
+        } else if ((m = w.rest.matcher(TIME_AMPM)).find()) {
             LocalTime t = clock(m.group(1), m.group(2), m.group(3));
             if (t != null) {
                 w.time = t;
@@ -310,123 +343,6 @@ final class TimeGrammar {
             case "evening" -> new LocalTime[] {LocalTime.of(17, 0), LocalTime.of(22, 0)};
             default -> new LocalTime[] {LocalTime.of(18, 0), LocalTime.MIDNIGHT};
         };
-    }
-
-    // --- dates -----------------------------------------------------------------------------------------------------
-
-    record DateHit(LocalDate date, int start, int end) {
-    }
-
-    private static final Pattern REL_DAY = Pattern.compile(
-            "\\b(?:on\\s+)?(the day after tomorrow|day after tomorrow|today|tomorrow|tmrw|tmr|yesterday)(?:'s)?\\b");
-    private static final Pattern WEEKDAY = Pattern.compile(
-            "\\b(?:(next|this|last|on|coming|this coming)\\s+)?(" + WEEKDAYS + ")(?:'s)?\\b");
-    private static final Pattern MONTH_DAY = Pattern.compile(
-            "\\b(?:on\\s+)?(?:the\\s+)?(" + MONTHS + ")\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s*(\\d{4})\\b)?");
-    private static final Pattern DAY_MONTH = Pattern.compile(
-            "\\b(?:on\\s+)?(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(" + MONTHS + ")\\b\\.?(?:,?\\s*(\\d{4})\\b)?");
-    private static final Pattern ISO_DATE = Pattern.compile("\\b(?:on\\s+)?(\\d{4})-(\\d{2})-(\\d{2})\\b");
-    private static final Pattern ORDINAL = Pattern.compile("\\b(?:on\\s+)?the\\s+(\\d{1,2})(st|nd|rd|th)\\b");
-
-    private static final List<Pattern> DATE_PATTERNS = List.of(REL_DAY, ISO_DATE, MONTH_DAY, DAY_MONTH, WEEKDAY, ORDINAL);
-
-    /**
-     * The first date in {@code lower} at or after {@code from}; with {@code anchored}, only one starting exactly
-     * there ("since |Monday").
-     */
-    static DateHit findDate(String lower, int from, boolean anchored, LocalDate today, boolean past) {
-        DateHit best = null;
-        for (Pattern p : DATE_PATTERNS) {
-            Matcher m = p.matcher(lower);
-            m.region(from, lower.length());
-            boolean found = anchored ? m.lookingAt() : m.find();
-            if (!found) {
-                continue;
-            }
-            LocalDate date = resolve(p, m, today, past);
-            if (date != null && (best == null || m.start() < best.start)) {
-                best = new DateHit(date, m.start(), m.end());
-            }
-        }
-        return best;
-    }
-
-    private static LocalDate resolve(Pattern p, Matcher m, LocalDate today, boolean past) {
-        try {
-            if (p == REL_DAY) {
-                return switch (m.group(1)) {
-                    case "today" -> today;
-                    case "tomorrow", "tmrw", "tmr" -> today.plusDays(1);
-                    case "yesterday" -> today.minusDays(1);
-                    default -> today.plusDays(2);
-                };
-            }
-            if (p == ISO_DATE) {
-                return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                        Integer.parseInt(m.group(3)));
-            }
-            if (p == MONTH_DAY || p == DAY_MONTH) {
-                String month = p == MONTH_DAY ? m.group(1) : m.group(2);
-                int dayOfMonth = Integer.parseInt(p == MONTH_DAY ? m.group(2) : m.group(1));
-                int monthNumber = month(month);
-                if (m.group(3) != null) {
-                    return LocalDate.of(Integer.parseInt(m.group(3)), monthNumber, dayOfMonth);
-                }
-                LocalDate date = LocalDate.of(today.getYear(), monthNumber, dayOfMonth);
-                if (!past && date.isBefore(today)) {
-                    date = LocalDate.of(today.getYear() + 1, monthNumber, dayOfMonth);
-                } else if (past && date.isAfter(today)) {
-                    date = LocalDate.of(today.getYear() - 1, monthNumber, dayOfMonth);
-                }
-                return date;
-            }
-            if (p == WEEKDAY) {
-                DayOfWeek dow = weekday(m.group(2));
-                String which = m.group(1) == null ? "" : m.group(1);
-                return switch (which) {
-                    case "next" -> today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).plusWeeks(1)
-                            .with(TemporalAdjusters.nextOrSame(dow));
-                    case "last" -> today.with(TemporalAdjusters.previous(dow));
-                    case "coming", "this coming" -> today.with(TemporalAdjusters.next(dow));
-                    default -> past ? today.with(TemporalAdjusters.previousOrSame(dow))
-                            : today.with(TemporalAdjusters.nextOrSame(dow));
-                };
-            }
-            if (p == ORDINAL) {
-                int dayOfMonth = Integer.parseInt(m.group(1));
-                LocalDate date = today.withDayOfMonth(Math.min(dayOfMonth, today.lengthOfMonth()));
-                if (dayOfMonth > today.lengthOfMonth()) {
-                    return null;
-                }
-                if (!past && date.isBefore(today)) {
-                    LocalDate next = today.plusMonths(1);
-                    return dayOfMonth > next.lengthOfMonth() ? null : next.withDayOfMonth(dayOfMonth);
-                }
-                return date;
-            }
-        } catch (java.time.DateTimeException e) {
-            return null; // "February 30": not a date, so not read as one
-        }
-        return null;
-    }
-
-    private static int month(String name) {
-        String[] months = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
-        for (int i = 0; i < months.length; i++) {
-            if (name.startsWith(months[i])) {
-                return i + 1;
-            }
-        }
-        throw new IllegalArgumentException(name);
-    }
-
-    private static DayOfWeek weekday(String name) {
-        for (DayOfWeek d : DayOfWeek.values()) {
-            if (d.name().toLowerCase().startsWith(name.substring(0, 3))) {
-                return d;
-            }
-        }
-        throw new IllegalArgumentException(name);
     }
 
     // --- times and amounts -----------------------------------------------------------------------------------------

@@ -32,6 +32,15 @@ final class When {
     ZonedDateTime rangeFrom;
     ZonedDateTime rangeTo;
     Phrase rest;
+    /** A numeric date that is not one ("13/25"), left in {@link #rest}: asked about, never guessed. */
+    String unreadDate;
+
+    /** Asks about a date that could not be read, before anything is made from the rest. */
+    void requireReadableDate() {
+        if (unreadDate != null) {
+            throw new Clarify("I couldn't read \"" + unreadDate + "\" as a date. Which day do you mean?");
+        }
+    }
 
     When(ZonedDateTime now, Phrase rest) {
         this.now = now;

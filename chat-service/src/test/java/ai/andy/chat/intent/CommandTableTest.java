@@ -74,17 +74,25 @@ class CommandTableTest {
     void interprets(Case c) {
         Interpretation result = ENGINE.interpret(c.text(), c.now(), c.people(), c.region());
         JsonNode expected = c.expected();
-        if (expected.has("intent")) {
+        if (expected.has("intent") || expected.has("intents")) {
             assertThat(result.clarification()).as("clarification").isNull();
             assertThat(result.help()).as("help").isNull();
-            assertThat(result.intents()).hasSize(1);
-            Intent intent = result.intents().get(0);
-            assertThat(intent.name()).isEqualTo(expected.get("intent").asText());
-            Map<String, Object> params = JSON.convertValue(expected.get("params"), Map.class);
-            // Compared as JSON, the way the interpret endpoint returns them.
-            JsonNode actualParams = JSON.valueToTree(new TreeMap<>(intent.params()));
-            JsonNode expectedParams = JSON.valueToTree(new TreeMap<>(params));
-            assertThat(actualParams.toString()).isEqualTo(expectedParams.toString());
+            List<JsonNode> wanted = new ArrayList<>();
+            if (expected.has("intents")) {
+                expected.get("intents").forEach(wanted::add);
+            } else {
+                wanted.add(expected);
+            }
+            assertThat(result.intents()).hasSize(wanted.size());
+            for (int i = 0; i < wanted.size(); i++) {
+                Intent intent = result.intents().get(i);
+                assertThat(intent.name()).isEqualTo(wanted.get(i).get("intent").asText());
+                Map<String, Object> params = JSON.convertValue(wanted.get(i).get("params"), Map.class);
+                // Compared as JSON, the way the interpret endpoint returns them.
+                JsonNode actualParams = JSON.valueToTree(new TreeMap<>(intent.params()));
+                JsonNode expectedParams = JSON.valueToTree(new TreeMap<>(params));
+                assertThat(actualParams.toString()).as("params of " + intent.name()).isEqualTo(expectedParams.toString());
+            }
         } else if (expected.has("clarification")) {
             assertThat(result.intents()).isEmpty();
             assertThat(result.clarification()).isEqualTo(expected.get("clarification").asText());
@@ -100,12 +108,18 @@ class CommandTableTest {
         List<Case> cases = load();
         assertThat(cases).hasSizeGreaterThanOrEqualTo(100);
         Map<String, Integer> perIntent = new TreeMap<>();
-        cases.stream().filter(c -> c.expected().has("intent"))
-                .forEach(c -> perIntent.merge(c.expected().get("intent").asText(), 1, Integer::sum));
+        cases.forEach(c -> {
+            if (c.expected().has("intent")) {
+                perIntent.merge(c.expected().get("intent").asText(), 1, Integer::sum);
+            }
+            c.expected().path("intents").forEach(i -> perIntent.merge(i.get("intent").asText(), 1, Integer::sum));
+        });
         assertThat(perIntent.keySet()).containsExactlyInAnyOrder("email.list", "email.read", "email.send",
                 "email.reply", "email.update", "calendar.list", "calendar.create", "calendar.update",
                 "calendar.cancel", "calendar.findSlot", "task.create", "task.list", "task.complete", "sms.send",
-                "call.place", "voice.speak");
+                "call.place", "voice.speak", "sms.list", "call.list");
+        assertThat(cases.stream().filter(c -> c.expected().has("intents"))).as("messages with several requests")
+                .hasSizeGreaterThanOrEqualTo(5);
         assertThat(cases.stream().map(c -> c.now().getZone().getId()).distinct())
                 .contains("Europe/Paris", "Pacific/Auckland");
     }

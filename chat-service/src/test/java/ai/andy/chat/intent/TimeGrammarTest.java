@@ -172,4 +172,41 @@ class TimeGrammarTest {
         assertThat(parse("may I ask", NOW, false).hasAnything()).isFalse();
         assertThat(parse("call 555 123 4567", NOW, false).hasAnything()).isFalse();
     }
+
+    @ParameterizedTest(name = "{0} in {1} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            on 12/3 at 9am          | US | 2026-12-03T09:00:00-05:00
+            on 12/3 at 9am          | GB | 2027-03-12T09:00:00-05:00
+            3/12 at 7pm             | GB | 2026-12-03T19:00:00-05:00
+            12/25 at 10am           | GB | 2026-12-25T10:00:00-05:00
+            1/2/2027 at noon        | US | 2027-01-02T12:00:00-05:00
+            1/2/27 at noon          | FR | 2027-02-01T12:00:00-05:00
+            12th March at 8am       | GB | 2027-03-12T08:00:00-05:00
+            the 12th of March at 8  | US | 2027-03-12T08:00:00-05:00
+            Dec 4 at half past ten  | US | 2026-12-04T10:30:00-05:00
+            Monday 9am to 10am      | US | 2026-11-30T09:00:00-05:00
+            """)
+    void numericDatesFollowThePersonsRegion(String words, String region, String expected) {
+        Context ctx = new Context(NOW, PeopleDirectory.EMPTY, region);
+        assertThat(When.iso(TimeGrammar.parse(new Phrase(words), ctx, false).start())).isEqualTo(expected);
+    }
+
+    @Test
+    void aRangeWithoutFromEndsWhereSaid() {
+        When w = parse("Monday 9am to 10am", NOW, false);
+        assertThat(When.iso(w.end(w.start()))).isEqualTo("2026-11-30T10:00:00-05:00");
+        assertThat(w.rest.text).isEmpty();
+    }
+
+    @Test
+    void mailFromADayIsThatWholeDay() {
+        ZonedDateTime[] window = parse("from yesterday", NOW, true).window();
+        assertThat(When.iso(window[0])).isEqualTo("2026-11-24T00:00:00-05:00");
+        assertThat(When.iso(window[1])).isEqualTo("2026-11-25T00:00:00-05:00");
+    }
+
+    @Test
+    void aNumericDateThatIsNoDateIsKeptForAQuestion() {
+        assertThat(parse("on 13/25", NOW, false).unreadDate).isEqualTo("13/25");
+    }
 }
