@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.google.api.client.googleapis.batch.BatchRequest;
 import com.google.api.client.googleapis.batch.json.JsonBatchCallback;
@@ -43,15 +42,16 @@ import com.google.api.services.gmail.model.WatchRequest;
 import com.google.api.services.gmail.model.WatchResponse;
 
 import ai.andy.email.MailProviderKind;
+import ai.andy.email.config.EmailConfig;
 import ai.andy.email.provider.CursorExpiredException;
 import ai.andy.email.provider.MailProvider;
 import ai.andy.email.provider.MessageChange;
 import ai.andy.email.provider.MessageContent;
-import ai.andy.email.provider.MessageMetadata;
+import ai.andy.email.MessageMetadata;
 import ai.andy.email.provider.OutgoingMessage;
 import ai.andy.email.provider.ProviderAccount;
 import ai.andy.email.provider.ProviderCalls;
-import ai.andy.email.provider.ProviderException;
+import ai.andy.email.ProviderException;
 import ai.andy.email.provider.SyncSink;
 import ai.andy.email.provider.UsageMeter;
 
@@ -94,8 +94,8 @@ public class GmailMailProvider implements MailProvider {
     private final HttpTransport transport = new ApacheHttpTransport();
     private final int batchSize;
 
-    GmailMailProvider(@ConfigProperty(name = "andy.gmail.root-url") String rootUrl, GmailQuotaPacer pacer,
-            UsageMeter usage) {
+    GmailMailProvider(EmailConfig config, GmailQuotaPacer pacer, UsageMeter usage) {
+        String rootUrl = config.gmail().rootUrl();
         this.rootUrl = rootUrl.endsWith("/") ? rootUrl : rootUrl + "/";
         this.pacer = pacer;
         this.usage = usage;
