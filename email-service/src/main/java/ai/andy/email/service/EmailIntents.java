@@ -1,119 +1,148 @@
 package ai.andy.email.service;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import ai.andy.email.ProviderException;
+import ai.andy.email.api.AccountView;
 import ai.andy.email.api.MessagePage;
 import ai.andy.email.api.MessageView;
 import ai.andy.email.api.ReplyRequest;
 import ai.andy.email.api.SendRequest;
 import ai.andy.email.api.UpdateRequest;
 import ai.andy.email.service.MailService.ListParams;
+import ai.andy.events.intent.IntentDecoder;
+import ai.andy.events.intent.InvalidIntentException;
+import ai.andy.events.intent.PersonRef;
+import ai.andy.events.intent.email.EmailList;
+import ai.andy.events.intent.email.EmailMessage;
+import ai.andy.events.intent.email.EmailMessages;
+import ai.andy.events.intent.email.EmailRead;
+import ai.andy.events.intent.email.EmailReply;
+import ai.andy.events.intent.email.EmailSend;
+import ai.andy.events.intent.email.EmailUpdate;
 import ai.andy.events.payload.ChatIntent;
 import ai.andy.events.payload.IntentResult;
 import ai.andy.runtime.problem.ProblemException;
 import io.quarkus.logging.Log;
 
 /**
- * Carries out chat's {@code email.*} intents for one person. Side-effecting intents only arrive after the person
- * confirmed them (chat-service's gate); the request id doubles as the Idempotency-Key, so a redelivered send does not
- * send twice. Whatever goes wrong becomes an answer ({@code rejected} or {@code failed}) the chat can tell the person.
- * Blocking (provider calls): run on a worker thread.
+ * Carries out chat's {@code email.*} intents, decoded into their records, for one person. Side-effecting intents only
+ * arrive after the person confirmed them (chat-service's gate); the request id doubles as the Idempotency-Key, so a
+ * redelivered send does not send twice. Whatever goes wrong becomes an answer ({@code rejected} or {@code failed})
+ * the chat can tell the person. Blocking (provider calls): run on a worker thread.
  */
 @ApplicationScoped
 public class EmailIntents {
-    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
-    };
+    static final String NOT_READY = "Your mailbox is still being set up; ask again in a moment.";
+    private static final int DEFAULT_LIST_LIMIT = 10;
 
     private final MailService mail;
-    private final ObjectMapper json;
     private final Validator validator;
 
-    EmailIntents(MailService mail, ObjectMapper json, Validator validator) {
+    EmailIntents(MailService mail, Validator validator) {
         this.mail = mail;
-        this.json = json;
         this.validator = validator;
     }
 
-    public IntentResult answer(String userId, ChatIntent intent) {
-        Params p = new Params(intent.params());
+    /** @param params the intent's params as its registered record ({@link IntentDecoder#params(ChatIntent)}) */
+    public IntentResult answer(String userId, ChatIntent intent, Object params) {
         try {
-            return switch (intent.intent()) {
-                case "email.list" -> IntentResult.ok(intent, list(userId, p));
-                case "email.read" -> IntentResult.ok(intent, Map.of("message", map(mail.get(userId,
-                        resolve(userId, p)))));
-                case "email.send" -> IntentResult.ok(intent, Map.of("message", map(mail.send(userId,
-                        valid(new SendRequest(p.string("account"), p.strings("to"), p.strings("cc"), p.strings("bcc"),
-                                p.string("subject"), p.string("body"))), intent.requestId()).message())));
-                case "email.reply" -> IntentResult.ok(intent, Map.of("message", map(mail.reply(userId,
-                        resolve(userId, p), valid(new ReplyRequest(p.string("body"), p.bool("replyAll"))),
-                        intent.requestId()).message())));
-                case "email.update" -> IntentResult.ok(intent, update(userId, p));
-                default -> IntentResult.rejected(intent, "Andy's mail service does not know '" + intent.intent()
+            if (!mailboxReady(userId)) {
+                // Never "you have no unread emails" about a mailbox that does not exist yet or is still being filled.
+                return IntentResult.rejected(intent, NOT_READY);
+            }
+            Object result;
+            if (params instanceof EmailList list) {
+                result = list(userId, list);
+            } else if (params instanceof EmailRead read) {
+                result = new EmailMessage(IntentViews.of(mail.get(userId,
+                        resolve(userId, read.messageId(), read.reference(), read.from(), read.query()))));
+            } else if (params instanceof EmailSend send) {
+                result = new EmailMessage(IntentViews.of(mail.send(userId, valid(new SendRequest(null,
+                        addresses("to", send.to()), addresses("cc", send.cc()), null, send.subject(), send.body())),
+                        intent.requestId()).message()));
+            } else if (params instanceof EmailReply reply) {
+                result = new EmailMessage(IntentViews.of(mail.reply(userId,
+                        resolve(userId, reply.messageId(), reply.reference(), reply.from(), reply.query()),
+                        valid(new ReplyRequest(reply.body(), reply.replyAll())), intent.requestId()).message()));
+            } else if (params instanceof EmailUpdate update) {
+                result = update(userId, update);
+            } else {
+                return IntentResult.rejected(intent, "Andy's mail service does not know '" + intent.intent()
                         + "'. It can list, read, send, reply to and update email.");
-            };
-        } catch (ProblemException e) {
+            }
+            return IntentResult.ok(intent, IntentDecoder.toMap(result));
+        } catch (ProblemException | InvalidIntentException | IllegalArgumentException e) {
             return IntentResult.rejected(intent, e.getMessage());
         } catch (ProviderException e) {
             return IntentResult.failed(intent, ProviderFailures.detail(e));
-        } catch (IllegalArgumentException e) {
-            return IntentResult.rejected(intent, e.getMessage());
         } catch (RuntimeException e) {
             Log.errorf(e, "intent %s (%s) failed", intent.requestId(), intent.intent());
             return IntentResult.failed(intent, "Andy's mail service failed to do this; nothing was changed.");
         }
     }
 
-    private Map<String, Object> list(String userId, Params p) {
-        MessagePage page = mail.list(userId, new ListParams(p.bool("unreadOnly"), p.instant("since"),
-                p.instant("until"), p.string("from"), p.string("query"), p.string("label"), null,
-                p.integer("limit") == null ? 10 : Math.min(p.integer("limit"), MailService.MAX_LIMIT), null));
-        List<Object> messages = new ArrayList<>();
-        page.messages().forEach(m -> messages.add(map(m)));
-        return Map.of("messages", messages, "count", messages.size(), "more", page.nextCursor() != null);
+    /** A person's mailbox is ready once it exists and one of their mailboxes has finished a first sync. */
+    private boolean mailboxReady(String userId) {
+        List<AccountView> accounts = mail.accounts(userId);
+        return accounts.stream().anyMatch(a -> a.sync().lastSyncedAt() != null);
     }
 
-    private Map<String, Object> update(String userId, Params p) {
-        List<String> ids = p.strings("messageIds");
+    private EmailMessages list(String userId, EmailList p) {
+        MessagePage page = mail.list(userId, new ListParams(p.unreadOnly(), instant(p.since()), instant(p.until()),
+                p.from(), p.query(), p.label(), null,
+                p.limit() == null ? DEFAULT_LIST_LIMIT : Math.min(p.limit(), MailService.MAX_LIMIT), null));
+        List<ai.andy.events.intent.email.EmailMessageView> messages =
+                page.messages().stream().map(IntentViews::of).toList();
+        return new EmailMessages(messages, messages.size(), page.nextCursor() != null);
+    }
+
+    private EmailMessages update(String userId, EmailUpdate p) {
+        List<String> ids = p.messageIds();
         if (ids == null || ids.isEmpty()) {
-            UUID one = resolve(userId, p);
-            ids = List.of(one.toString());
+            ids = List.of(resolve(userId, null, p.reference(), p.from(), p.query()).toString());
         }
-        UpdateRequest change = valid(new UpdateRequest(p.bool("unread"), p.bool("archive"), p.strings("addLabels"),
-                p.strings("removeLabels")));
-        List<Object> updated = new ArrayList<>();
+        UpdateRequest change = valid(new UpdateRequest(p.unread(), p.archive(), p.addLabels(), p.removeLabels()));
+        List<ai.andy.events.intent.email.EmailMessageView> updated = new ArrayList<>();
         for (String id : ids) {
-            updated.add(map(mail.update(userId, uuid(id), change)));
+            updated.add(IntentViews.of(mail.update(userId, uuid(id), change)));
         }
-        return Map.of("messages", updated, "count", updated.size());
+        return new EmailMessages(updated, updated.size(), null);
     }
 
     /** A message named by id, or by reference: the newest one matching {@code from} and/or {@code query}. */
-    private UUID resolve(String userId, Params p) {
-        String id = p.string("messageId");
-        if (id != null) {
+    private UUID resolve(String userId, String id, String reference, String from, String query) {
+        if (id != null && !id.isBlank()) {
             return uuid(id);
         }
-        String from = p.string("from");
-        String query = p.string("query");
-        if (from == null && query == null && p.string("reference") == null) {
-            throw new IllegalArgumentException("Say which email: give a messageId, or who it is from.");
+        if (from == null && query == null && reference == null) {
+            throw new InvalidIntentException("messageId", "is missing: say which email, or who it is from.");
         }
         MessagePage newest = mail.list(userId, new ListParams(null, null, null, from, query, null, null, 1, null));
         if (newest.messages().isEmpty()) {
             throw new IllegalArgumentException("No email matches" + (from == null ? "" : " from " + from) + ".");
         }
         return newest.messages().get(0).id();
+    }
+
+    /** Recipients must have an address by now: chat resolves names before it asks. */
+    private static List<String> addresses(String field, List<PersonRef> people) {
+        List<String> addresses = new ArrayList<>();
+        for (PersonRef person : people) {
+            if (person.address() == null) {
+                throw new InvalidIntentException(field, "names " + person.display()
+                        + " without an email address; say which address to use.");
+            }
+            addresses.add(person.address());
+        }
+        return addresses;
     }
 
     private <T> T valid(T request) {
@@ -125,56 +154,31 @@ public class EmailIntents {
         return request;
     }
 
-    private Map<String, Object> map(MessageView view) {
-        return json.convertValue(view, JSON_OBJECT);
+    private static java.time.Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
     }
 
     private static UUID uuid(String id) {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + id + "' is not a message id.");
+            throw new InvalidIntentException("messageId", "is not a message id: " + id + ".");
         }
     }
 
-    /** Lenient reading of intent parameters: the model or the offline engine produced them. */
-    private record Params(Map<String, Object> raw) {
-        String string(String name) {
-            Object v = raw.get(name);
-            return v == null || v.toString().isBlank() ? null : v.toString();
+    /** A message as an intent's result carries it: the fields of {@link MessageView}, so chat reads the same JSON. */
+    private static final class IntentViews {
+        static ai.andy.events.intent.email.EmailMessageView of(MessageView m) {
+            return new ai.andy.events.intent.email.EmailMessageView(m.id().toString(), m.accountId().toString(),
+                    m.provider(), m.threadId(), address(m.from()), m.to().stream().map(IntentViews::address).toList(),
+                    m.cc().stream().map(IntentViews::address).toList(), m.subject(), m.snippet(), m.receivedAt(),
+                    m.unread(), m.labels(), m.hasAttachments(), m.deliveryNote(), m.demo(),
+                    m.body() == null ? null
+                            : new ai.andy.events.intent.email.EmailMessageView.Body(m.body().text(), m.body().html()));
         }
 
-        Boolean bool(String name) {
-            Object v = raw.get(name);
-            return v == null ? null : v instanceof Boolean b ? b : Boolean.valueOf(v.toString());
-        }
-
-        Integer integer(String name) {
-            Object v = raw.get(name);
-            if (v == null) {
-                return null;
-            }
-            try {
-                return v instanceof Number n ? n.intValue() : Integer.valueOf(v.toString());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("'" + name + "' must be a number.");
-            }
-        }
-
-        java.time.Instant instant(String name) {
-            String v = string(name);
-            return v == null ? null : Instants.parse(name, v);
-        }
-
-        List<String> strings(String name) {
-            Object v = raw.get(name);
-            if (v == null) {
-                return null;
-            }
-            List<?> list = v instanceof List<?> l ? l : List.of(v);
-            // People come as plain addresses or as {"name": "Sarah", "address": "sarah@example.com"}.
-            return list.stream().map(item -> item instanceof Map<?, ?> person && person.get("address") != null
-                    ? person.get("address").toString() : String.valueOf(item)).toList();
+        private static ai.andy.events.intent.email.EmailMessageView.Address address(ai.andy.email.EmailAddress a) {
+            return a == null ? null : new ai.andy.events.intent.email.EmailMessageView.Address(a.name(), a.address());
         }
     }
 }
