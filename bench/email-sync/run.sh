@@ -5,7 +5,7 @@
 #   bench/email-sync/run.sh                      10,000 messages, fake quota 250 units/s, service budget 200
 #   BENCH_MESSAGES=1000 bench/email-sync/run.sh  a quicker run
 #   BENCH_QUOTA=250                              units per person per second the fake enforces (Gmail's limit)
-#   BENCH_BUDGET=200                             andy.gmail.quota-units-per-second given to email-service
+#   BENCH_BUDGET=200                             andy.email.gmail.quota-units-per-second given to email-service
 #   BENCH_JVM_OPTS="..."                         email-service's JVM flags (default: those ./andy uses)
 #   BENCH_BUILD=0                                skip the build (use what target/ holds)
 #   BENCH_STRICT=1                               exit 1 when a target is missed

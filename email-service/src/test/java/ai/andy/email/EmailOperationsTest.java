@@ -1,18 +1,11 @@
 package ai.andy.email;
 
-import ai.andy.testsupport.KafkaResource;
-import ai.andy.testsupport.PostgresResource;
-import ai.andy.testsupport.RedisResource;
+import ai.andy.testsupport.AndyServiceTest;
 import ai.andy.testsupport.ServiceOperationsContract;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true,
-        initArgs = @ResourceArg(name = "service", value = "email"))
-@QuarkusTestResource(value = RedisResource.class, restrictToAnnotatedClass = true)
+@AndyServiceTest(service = "email")
 class EmailOperationsTest extends ServiceOperationsContract {
     @Override
     protected boolean usesDatabase() {

@@ -6,8 +6,8 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import ai.andy.email.provider.EmailAddress;
-import ai.andy.email.store.StoredMessage;
+import ai.andy.email.EmailAddress;
+import ai.andy.email.repository.StoredMessage;
 
 /** A message as the API shows it: metadata, plus the body when one message is read. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -9,10 +9,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
 import ai.andy.email.MailProviderKind;
-import ai.andy.email.provider.EmailAddress;
+import ai.andy.email.EmailAddress;
+import ai.andy.email.service.MailEvents;
 import ai.andy.events.Events;
 import ai.andy.events.Topics;
 import ai.andy.events.payload.EmailReceived;
+import ai.andy.events.payload.EmailSent;
+import ai.andy.events.payload.UsageRecorded;
 import ai.andy.events.payload.NotifyUser;
 import io.quarkus.logging.Log;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -22,7 +25,7 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
  * is not one database transaction, so the outbox could not make them atomic; a lost one costs a notification.
  */
 @ApplicationScoped
-public class EventPublisher {
+public class EventPublisher implements MailEvents {
     private final MutinyEmitter<String> kafka;
 
     EventPublisher(@Channel("email-events") MutinyEmitter<String> kafka) {
@@ -33,6 +36,7 @@ public class EventPublisher {
      * New mail in a person's inbox, whether a sync found it or the local mailbox delivered it: {@code email.received}
      * for the other services and {@code notify.user} for their open clients.
      */
+    @Override
     public void newMail(String userId, UUID messageId, UUID accountId, MailProviderKind provider, EmailAddress from,
             String subject, Instant receivedAt) {
         publish(Topics.EMAIL_RECEIVED, userId, new EmailReceived(messageId.toString(), accountId.toString(),
@@ -42,6 +46,16 @@ public class EventPublisher {
         publish(Topics.NOTIFY_USER, userId, new NotifyUser("email.received",
                 "New mail" + (sender == null ? "" : " from " + sender), subject,
                 Map.of("messageId", messageId.toString())));
+    }
+
+    @Override
+    public void sent(String userId, EmailSent sent) {
+        publish(Topics.EMAIL_SENT, userId, sent);
+    }
+
+    @Override
+    public void usage(String userId, UsageRecorded usage) {
+        publish(Topics.USAGE_RECORDED, userId, usage);
     }
 
     public void publish(String topic, String userId, Object payload) {

@@ -1,5 +1,8 @@
 package ai.andy.email.provider;
 
+import ai.andy.email.ProviderException;
+
+import ai.andy.email.MessageMetadata;
 import java.util.List;
 
 import ai.andy.email.MailProviderKind;

@@ -1,5 +1,6 @@
 package ai.andy.email.provider;
 
+import ai.andy.email.EmailAddress;
 import java.util.List;
 
 /**

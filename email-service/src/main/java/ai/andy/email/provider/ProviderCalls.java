@@ -1,5 +1,7 @@
 package ai.andy.email.provider;
 
+import ai.andy.email.ProviderException;
+
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;

@@ -1,5 +1,6 @@
 package ai.andy.email.provider;
 
+import ai.andy.email.MessageMetadata;
 import java.util.List;
 
 /** Where a sync delivers what it learns. Each call is persisted before it returns, so a crash loses at most a batch. */

@@ -1,6 +1,5 @@
 package ai.andy.email.rest;
 
-import java.time.Duration;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -10,8 +9,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import ai.andy.email.store.MessageStore;
-import ai.andy.email.store.MessageStore.Correspondent;
+import ai.andy.email.api.Correspondent;
+import ai.andy.email.service.PeopleDirectory;
 import ai.andy.runtime.problem.Problem;
 import ai.andy.runtime.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -24,12 +23,10 @@ import io.smallrye.mutiny.Uni;
 @RolesAllowed("service")
 @Produces(MediaType.APPLICATION_JSON)
 public class InternalPeopleResource {
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    private final PeopleDirectory people;
 
-    private final MessageStore store;
-
-    InternalPeopleResource(MessageStore store) {
-        this.store = store;
+    InternalPeopleResource(PeopleDirectory people) {
+        this.people = people;
     }
 
     @GET
@@ -41,6 +38,6 @@ public class InternalPeopleResource {
                             ? "userId" : "name", "is required")));
         }
         int max = limit == null ? 5 : Math.max(1, Math.min(limit, 20));
-        return store.correspondents(userId, name, max).ifNoItem().after(WAIT).fail();
+        return people.matching(userId, name, max);
     }
 }

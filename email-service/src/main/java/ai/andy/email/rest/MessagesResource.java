@@ -1,11 +1,6 @@
 package ai.andy.email.rest;
 
 import java.net.URI;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -30,6 +25,7 @@ import ai.andy.email.api.MessageView;
 import ai.andy.email.api.ReplyRequest;
 import ai.andy.email.api.SendRequest;
 import ai.andy.email.api.UpdateRequest;
+import ai.andy.email.service.Instants;
 import ai.andy.email.service.MailService;
 import ai.andy.email.service.MailService.ListParams;
 import ai.andy.email.service.MailService.SendResult;
@@ -63,8 +59,8 @@ public class MessagesResource {
             @QueryParam("until") String until, @QueryParam("from") String from, @QueryParam("q") String q,
             @QueryParam("label") String label, @QueryParam("account") String account,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return mail.list(me.id(), new ListParams(bool("unread", unread), instant("since", since),
-                instant("until", until), from, q, label, uuid("account", account), integer("limit", limit), cursor));
+        return mail.list(me.id(), new ListParams(bool("unread", unread), Instants.parse("since", since),
+                Instants.parse("until", until), from, q, label, uuid("account", account), integer("limit", limit), cursor));
     }
 
     @GET
@@ -147,19 +143,6 @@ public class MessagesResource {
             return UUID.fromString(value.trim());
         } catch (IllegalArgumentException e) {
             throw invalid(name, "must be an account id from GET /api/email/accounts");
-        }
-    }
-
-    public static Instant instant(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String v = value.trim();
-        try {
-            return v.length() == 10 ? LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant()
-                    : OffsetDateTime.parse(v).toInstant();
-        } catch (DateTimeParseException e) {
-            throw invalid(name, "must be a date (2026-11-28) or a time with offset (2026-11-28T09:00:00Z)");
         }
     }
 

@@ -9,7 +9,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import ai.andy.email.provider.graph.GraphNotifications;
 import ai.andy.email.service.PushService;
 import ai.andy.runtime.problem.Problem;
 import ai.andy.runtime.problem.ProblemException;
@@ -68,14 +67,14 @@ public class PushResource {
             // Graph's handshake: echo the token as plain text within 10 seconds, or the subscription is not created.
             return Response.ok(validationToken, MediaType.TEXT_PLAIN).build();
         }
-        GraphNotifications.Parsed parsed;
+        PushService.GraphOutcome parsed;
         try {
             parsed = push.graphChanged(body);
         } catch (IllegalArgumentException malformed) {
             throw ProblemException.badRequest("This is not a Microsoft Graph change notification.",
                     java.util.List.of());
         }
-        if (parsed.accepted().isEmpty() && parsed.rejected() > 0) {
+        if (parsed.accepted() == 0 && parsed.rejected() > 0) {
             throw new ProblemException(403, "Unknown subscription",
                     "No notification matched a subscription and clientState Andy holds.");
         }

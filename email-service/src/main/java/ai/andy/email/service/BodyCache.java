@@ -7,10 +7,10 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import ai.andy.email.config.EmailConfig;
 import ai.andy.email.provider.MessageContent;
 import ai.andy.runtime.crypto.Vault;
 import io.quarkus.logging.Log;
@@ -29,8 +29,8 @@ public class BodyCache {
     private final ObjectMapper json;
     private final Duration ttl;
 
-    BodyCache(RedisDataSource redis, Vault vault, ObjectMapper json,
-            @ConfigProperty(name = "andy.email.body-cache-ttl", defaultValue = "1h") Duration ttl) {
+    BodyCache(RedisDataSource redis, Vault vault, ObjectMapper json, EmailConfig config) {
+        Duration ttl = config.bodyCacheTtl();
         this.redis = redis.value(String.class);
         this.vault = vault;
         this.json = json;

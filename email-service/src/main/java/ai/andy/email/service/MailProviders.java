@@ -2,6 +2,7 @@ package ai.andy.email.service;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -10,7 +11,9 @@ import ai.andy.email.MailAccount;
 import ai.andy.email.MailProviderKind;
 import ai.andy.email.provider.MailProvider;
 import ai.andy.email.provider.ProviderAccount;
-import ai.andy.email.tokens.ProviderTokens;
+import ai.andy.email.ProviderException;
+import ai.andy.email.client.AuthServiceException;
+import ai.andy.email.client.ProviderTokens;
 
 /** Picks the adapter for an account and gives it what it needs to reach that mailbox. */
 @ApplicationScoped
@@ -35,6 +38,15 @@ public class MailProviders {
         String provider = account.provider.name();
         return new ProviderAccount(account.id, account.userId, account.address, account.displayName,
                 account.connectionId, account.connectionId == null ? () -> null
-                        : () -> tokens.accessToken(account.userId, account.connectionId, provider));
+                        : () -> token(account.userId, account.connectionId, provider));
+    }
+
+    private String token(String userId, UUID connectionId, String provider) {
+        try {
+            return tokens.accessToken(userId, connectionId);
+        } catch (AuthServiceException e) {
+            throw new ProviderException(provider, e.reconnect() ? ProviderException.Kind.UNAUTHORIZED
+                    : ProviderException.Kind.UNAVAILABLE, e.getMessage(), e);
+        }
     }
 }

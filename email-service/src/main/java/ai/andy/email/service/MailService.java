@@ -16,27 +16,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import ai.andy.email.MailAccount;
 import ai.andy.email.MailProviderKind;
+import ai.andy.email.repository.Db;
 import ai.andy.email.api.AccountView;
 import ai.andy.email.api.MessagePage;
 import ai.andy.email.api.MessageView;
 import ai.andy.email.api.ReplyRequest;
 import ai.andy.email.api.SendRequest;
 import ai.andy.email.api.UpdateRequest;
-import ai.andy.email.messaging.EventPublisher;
-import ai.andy.email.provider.EmailAddress;
+import ai.andy.email.EmailAddress;
 import ai.andy.email.provider.MailProvider;
 import ai.andy.email.provider.MessageChange;
 import ai.andy.email.provider.MessageContent;
-import ai.andy.email.provider.MessageMetadata;
+import ai.andy.email.MessageMetadata;
 import ai.andy.email.provider.OutgoingMessage;
-import ai.andy.email.provider.ProviderException;
+import ai.andy.email.ProviderException;
 import ai.andy.email.provider.local.LocalMailbox;
 import ai.andy.email.repository.MailAccountRepository;
-import ai.andy.email.store.MessageCursor;
-import ai.andy.email.store.MessageQuery;
-import ai.andy.email.store.MessageStore;
-import ai.andy.email.store.StoredMessage;
-import ai.andy.events.Topics;
+import ai.andy.email.repository.MessageCursor;
+import ai.andy.email.repository.MessageQuery;
+import ai.andy.email.repository.MessageRepository;
+import ai.andy.email.repository.StoredMessage;
 import ai.andy.events.payload.EmailSent;
 import ai.andy.runtime.problem.Problem;
 import ai.andy.runtime.problem.ProblemException;
@@ -51,7 +50,6 @@ import io.quarkus.redis.datasource.RedisDataSource;
 public class MailService {
     public static final int DEFAULT_LIMIT = 25;
     public static final int MAX_LIMIT = 100;
-    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Duration SEND_LOCK = Duration.ofMinutes(2);
 
     /** A listing request; null fields do not filter. */
@@ -65,14 +63,14 @@ public class MailService {
 
     private final MailAccountRepository accounts;
     private final MailProviders providers;
-    private final MessageStore store;
+    private final MessageRepository store;
     private final BodyCache bodies;
     private final HtmlSanitizer sanitizer;
-    private final EventPublisher events;
+    private final MailEvents events;
     private final RedisDataSource redis;
 
-    MailService(MailAccountRepository accounts, MailProviders providers, MessageStore store, BodyCache bodies,
-            HtmlSanitizer sanitizer, EventPublisher events, RedisDataSource redis) {
+    MailService(MailAccountRepository accounts, MailProviders providers, MessageRepository store, BodyCache bodies,
+            HtmlSanitizer sanitizer, MailEvents events, RedisDataSource redis) {
         this.accounts = accounts;
         this.providers = providers;
         this.store = store;
@@ -106,9 +104,9 @@ public class MailService {
         }
         String q = params.q() == null || params.q().isBlank() ? null : params.q().trim();
         if (q == null) {
-            List<StoredMessage> page = store.list(userId, new MessageQuery(params.unread(), params.since(),
+            List<StoredMessage> page = Db.await(store.list(userId, new MessageQuery(params.unread(), params.since(),
                     params.until(), blankToNull(params.from()), null, blankToNull(params.label()), params.account(),
-                    after, limit + 1)).await().atMost(WAIT);
+                    after, limit + 1)));
             String next = page.size() > limit ? cursorOf(page.get(limit - 1)) : null;
             return new MessagePage(page.stream().limit(limit).map(MessageView::of).toList(), next);
         }
@@ -130,13 +128,13 @@ public class MailService {
             }
             List<MessageMetadata> hits = providers.forAccount(account).search(providers.reach(account), q, limit);
             if (!hits.isEmpty()) {
-                store.upsert(account.id, userId, hits).await().atMost(WAIT);
-                store.findByProviderIds(account.id, hits.stream().map(MessageMetadata::providerId).toList())
-                        .await().atMost(WAIT).forEach(m -> found.put(m.id(), m));
+                Db.await(store.upsert(account.id, userId, hits));
+                Db.await(store.findByProviderIds(account.id, hits.stream().map(MessageMetadata::providerId).toList())
+                        ).forEach(m -> found.put(m.id(), m));
             }
         }
-        store.list(userId, new MessageQuery(null, null, null, null, q, null, params.account(), null, limit))
-                .await().atMost(WAIT).forEach(m -> found.put(m.id(), m));
+        Db.await(store.list(userId, new MessageQuery(null, null, null, null, q, null, params.account(), null, limit))
+                ).forEach(m -> found.put(m.id(), m));
         List<MessageView> matching = found.values().stream()
                 .filter(m -> params.unread() == null || m.unread() == params.unread())
                 .filter(m -> params.since() == null || !m.receivedAt().isBefore(params.since()))
@@ -225,7 +223,7 @@ public class MailService {
         }
         labels.addAll(change.addLabels());
         change.removeLabels().forEach(labels::remove);
-        store.updateFlags(userId, id, unread, List.copyOf(labels)).await().atMost(WAIT);
+        Db.await(store.updateFlags(userId, id, unread, List.copyOf(labels)));
         return MessageView.of(message(userId, id));
     }
 
@@ -237,17 +235,17 @@ public class MailService {
         LinkedHashSet<String> labels = new LinkedHashSet<>(message.labels());
         labels.remove("INBOX");
         labels.add("TRASH");
-        store.updateFlags(userId, id, message.unread(), List.copyOf(labels)).await().atMost(WAIT);
+        Db.await(store.updateFlags(userId, id, message.unread(), List.copyOf(labels)));
         bodies.evict(id);
     }
 
     private StoredMessage deliver(MailAccount account, OutgoingMessage outgoing) {
         MailProvider provider = providers.forAccount(account);
         MessageMetadata sent = provider.send(providers.reach(account), outgoing);
-        store.upsert(account.id, account.userId, List.of(sent)).await().atMost(WAIT);
-        StoredMessage stored = store.findByProviderIds(account.id, List.of(sent.providerId())).await().atMost(WAIT)
+        Db.await(store.upsert(account.id, account.userId, List.of(sent)));
+        StoredMessage stored = Db.await(store.findByProviderIds(account.id, List.of(sent.providerId())))
                 .get(0);
-        events.publish(Topics.EMAIL_SENT, account.userId, new EmailSent(stored.id().toString(), account.id.toString(),
+        events.sent(account.userId, new EmailSent(stored.id().toString(), account.id.toString(),
                 account.provider.name(), outgoing.to().stream().map(EmailAddress::address).toList(),
                 outgoing.subject(), !LocalMailbox.NOT_DELIVERED.equals(stored.deliveryNote())));
         return stored;
@@ -264,7 +262,7 @@ public class MailService {
         if (key.length() > 200) {
             throw ProblemException.badRequest("The Idempotency-Key must be at most 200 characters.", List.of());
         }
-        Optional<UUID> earlier = store.idempotentSend(userId, key).await().atMost(WAIT);
+        Optional<UUID> earlier = Db.await(store.idempotentSend(userId, key));
         if (earlier.isPresent()) {
             return new SendResult(MessageView.of(message(userId, earlier.get())), true);
         }
@@ -275,7 +273,7 @@ public class MailService {
         }
         try {
             StoredMessage sent = send.get();
-            store.rememberSend(userId, key, sent.id()).await().atMost(WAIT);
+            Db.await(store.rememberSend(userId, key, sent.id()));
             return new SendResult(MessageView.of(sent), false);
         } finally {
             redis.execute("DEL", lock);
@@ -312,7 +310,7 @@ public class MailService {
     }
 
     private StoredMessage message(String userId, UUID id) {
-        return store.find(userId, id).await().atMost(WAIT)
+        return Db.await(store.find(userId, id))
                 .orElseThrow(() -> ProblemException.notFound("You have no message " + id + "."));
     }
 

@@ -15,17 +15,18 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import ai.andy.email.MailAccount;
 import ai.andy.email.MailProviderKind;
-import ai.andy.email.provider.ProviderException;
+import ai.andy.email.config.EmailConfig;
+import ai.andy.email.ProviderException;
+import ai.andy.email.repository.Db;
 import ai.andy.email.provider.gmail.GmailMailProvider;
 import ai.andy.email.provider.gmail.GmailPush;
 import ai.andy.email.provider.graph.GraphMailProvider;
 import ai.andy.email.provider.graph.GraphNotifications;
 import ai.andy.email.repository.MailAccountRepository;
-import ai.andy.email.store.SyncStateStore;
+import ai.andy.email.repository.SyncStateRepository;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 
@@ -38,13 +39,12 @@ import io.quarkus.scheduler.Scheduled;
  */
 @ApplicationScoped
 public class PushService {
-    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final int RENEW_HOURS_AHEAD = 24;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final MailAccountRepository accounts;
     private final MailProviders providers;
-    private final SyncStateStore state;
+    private final SyncStateRepository state;
     private final GmailMailProvider gmail;
     private final GraphMailProvider graph;
     private final SyncService sync;
@@ -52,20 +52,17 @@ public class PushService {
     private final Optional<String> gmailPushToken;
     private final Optional<String> graphNotificationUrl;
 
-    PushService(MailAccountRepository accounts, MailProviders providers, SyncStateStore state, GmailMailProvider gmail,
-            GraphMailProvider graph, SyncService sync,
-            @ConfigProperty(name = "andy.gmail.push.topic") Optional<String> gmailTopic,
-            @ConfigProperty(name = "andy.gmail.push.token") Optional<String> gmailPushToken,
-            @ConfigProperty(name = "andy.graph.notification-url") Optional<String> graphNotificationUrl) {
+    PushService(MailAccountRepository accounts, MailProviders providers, SyncStateRepository state, GmailMailProvider gmail,
+            GraphMailProvider graph, SyncService sync, EmailConfig config) {
         this.accounts = accounts;
         this.providers = providers;
         this.state = state;
         this.gmail = gmail;
         this.graph = graph;
         this.sync = sync;
-        this.gmailTopic = gmailTopic.filter(s -> !s.isBlank());
-        this.gmailPushToken = gmailPushToken.filter(s -> !s.isBlank());
-        this.graphNotificationUrl = graphNotificationUrl.filter(s -> !s.isBlank());
+        this.gmailTopic = config.gmail().push().topic().filter(s -> !s.isBlank());
+        this.gmailPushToken = config.gmail().push().token().filter(s -> !s.isBlank());
+        this.graphNotificationUrl = config.graph().notificationUrl().filter(s -> !s.isBlank());
     }
 
     /** After a good sync: make sure the mailbox has push, if push is configured for its provider. */
@@ -98,14 +95,12 @@ public class PushService {
     private void register(MailAccount account) {
         if (account.provider == MailProviderKind.gmail && gmailTopic.isPresent()) {
             GmailPush.Watch watch = gmail.watch(providers.reach(account), gmailTopic.get());
-            state.push(account.id, "gmail-watch", null, watch.expiration().atOffset(ZoneOffset.UTC))
-                    .await().atMost(WAIT);
+            Db.await(state.push(account.id, "gmail-watch", null, watch.expiration().atOffset(ZoneOffset.UTC)));
         } else if (account.provider == MailProviderKind.outlook && graphNotificationUrl.isPresent()) {
             if (account.pushId != null) {
                 try {
                     Instant expires = graph.renew(providers.reach(account), account.pushId);
-                    state.push(account.id, account.pushId, account.pushSecret, expires.atOffset(ZoneOffset.UTC))
-                            .await().atMost(WAIT);
+                    Db.await(state.push(account.id, account.pushId, account.pushSecret, expires.atOffset(ZoneOffset.UTC)));
                     return;
                 } catch (ProviderException e) {
                     if (e.kind() != ProviderException.Kind.NOT_FOUND) {
@@ -117,8 +112,8 @@ public class PushService {
             String url = graphNotificationUrl.get();
             GraphMailProvider.PushSubscription subscription = graph.subscribe(providers.reach(account), url,
                     url + "/lifecycle", clientState);
-            state.push(account.id, subscription.subscriptionId(), clientState,
-                    subscription.expiresAt().atOffset(ZoneOffset.UTC)).await().atMost(WAIT);
+            Db.await(state.push(account.id, subscription.subscriptionId(), clientState,
+                    subscription.expiresAt().atOffset(ZoneOffset.UTC)));
         }
     }
 
@@ -146,7 +141,7 @@ public class PushService {
      * Graph change and lifecycle notifications. Entries whose clientState does not match the subscription's are
      * ignored; the result says how many were acted on and how many refused.
      */
-    public GraphNotifications.Parsed graphChanged(String body) {
+    public GraphOutcome graphChanged(String body) {
         // One lookup per subscription: a body often holds several notifications for the same one.
         Map<String, Optional<MailAccount>> bySubscription = new HashMap<>();
         GraphNotifications.Parsed parsed = GraphNotifications.parse(body, subscriptionId -> bySubscription
@@ -159,7 +154,7 @@ public class PushService {
             }
             if ("subscriptionRemoved".equals(n.lifecycleEvent()) || "reauthorizationRequired".equals(n.lifecycleEvent())) {
                 if ("subscriptionRemoved".equals(n.lifecycleEvent())) {
-                    state.push(account.id, null, null, null).await().atMost(WAIT);
+                    Db.await(state.push(account.id, null, null, null));
                     account.pushId = null;
                     bySubscription.put(n.subscriptionId(), Optional.empty());
                 }
@@ -176,7 +171,11 @@ public class PushService {
             Log.warnf("refused %d Graph notifications with an unknown subscription or wrong clientState",
                     parsed.rejected());
         }
-        return parsed;
+        return new GraphOutcome(parsed.accepted().size(), parsed.rejected());
+    }
+
+    /** How many notifications of one Graph call were acted on, and how many refused. */
+    public record GraphOutcome(int accepted, int rejected) {
     }
 
     private static String newSecret() {

@@ -14,21 +14,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import ai.andy.email.MailAccount;
 import ai.andy.email.MailProviderKind;
-import ai.andy.email.messaging.EventPublisher;
+import ai.andy.email.config.EmailConfig;
+import ai.andy.email.repository.Db;
 import ai.andy.email.provider.CursorExpiredException;
 import ai.andy.email.provider.MailProvider;
-import ai.andy.email.provider.MessageMetadata;
+import ai.andy.email.MessageMetadata;
 import ai.andy.email.provider.ProviderAccount;
-import ai.andy.email.provider.ProviderException;
+import ai.andy.email.ProviderException;
 import ai.andy.email.provider.SyncSink;
 import ai.andy.email.repository.MailAccountRepository;
-import ai.andy.email.store.MessageStore;
-import ai.andy.email.store.StoredMessage;
-import ai.andy.email.store.SyncStateStore;
+import ai.andy.email.repository.MessageRepository;
+import ai.andy.email.repository.StoredMessage;
+import ai.andy.email.repository.SyncStateRepository;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -42,19 +42,18 @@ import io.quarkus.scheduler.Scheduled;
  */
 @ApplicationScoped
 public class SyncService {
-    private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final MailAccountRepository accounts;
     private final MailProviders providers;
-    private final MessageStore messages;
-    private final SyncStateStore state;
-    private final EventPublisher events;
+    private final MessageRepository messages;
+    private final SyncStateRepository state;
+    private final MailEvents events;
     private final PushService push;
     private final ExecutorService pool;
     private final Map<UUID, Boolean> runs = new ConcurrentHashMap<>();
 
-    SyncService(MailAccountRepository accounts, MailProviders providers, MessageStore messages, SyncStateStore state,
-            EventPublisher events, PushService push, @ConfigProperty(name = "andy.email.sync-threads", defaultValue = "4") int threads) {
+    SyncService(MailAccountRepository accounts, MailProviders providers, MessageRepository messages, SyncStateRepository state,
+            MailEvents events, PushService push, EmailConfig config) {
         this.accounts = accounts;
         this.providers = providers;
         this.messages = messages;
@@ -62,7 +61,7 @@ public class SyncService {
         this.events = events;
         this.push = push;
         AtomicInteger n = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(threads, r -> {
+        this.pool = Executors.newFixedThreadPool(config.syncThreads(), r -> {
             Thread t = new Thread(r, "mail-sync-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -133,37 +132,37 @@ public class SyncService {
             }
         } catch (CursorExpiredException expired) {
             Log.infof("mailbox %s: the provider forgot our sync position; syncing everything again", accountId);
-            state.forgetCursor(accountId).await().atMost(WAIT);
+            Db.await(state.forgetCursor(accountId));
             account.syncCursor = null;
             fullSync(account, provider, reach);
         } catch (ProviderException e) {
             Log.warnf("mailbox %s: sync failed (%s, %s)", accountId, e.provider(), e.kind());
-            state.failed(accountId, describe(e)).await().atMost(WAIT);
+            Db.await(state.failed(accountId, describe(e)));
         } catch (RuntimeException e) {
             Log.errorf(e, "mailbox %s: sync failed", accountId);
-            state.failed(accountId, "Andy could not sync this mailbox; it will try again.").await().atMost(WAIT);
+            Db.await(state.failed(accountId, "Andy could not sync this mailbox; it will try again."));
         }
     }
 
     private void fullSync(MailAccount account, MailProvider provider, ProviderAccount reach) {
-        boolean hadMail = messages.countForAccount(account.id).await().atMost(WAIT) > 0;
-        state.startInitial(account.id).await().atMost(WAIT);
+        boolean hadMail = Db.await(messages.countForAccount(account.id)) > 0;
+        Db.await(state.startInitial(account.id));
         StoreSink sink = new StoreSink(account, false);
         String cursor = provider.initialSync(reach, sink);
         if (hadMail && account.provider != MailProviderKind.local) {
             // A resync: whatever the provider no longer lists was deleted while we were not looking.
-            messages.removeAllExcept(account.id, List.copyOf(sink.seen)).await().atMost(WAIT);
+            Db.await(messages.removeAllExcept(account.id, List.copyOf(sink.seen)));
         }
-        state.progress(account.id, sink.done).await().atMost(WAIT);
-        state.finished(account.id, cursor).await().atMost(WAIT);
+        Db.await(state.progress(account.id, sink.done));
+        Db.await(state.finished(account.id, cursor));
         Log.infof("mailbox %s: full sync done, %d messages", account.id, sink.done);
     }
 
     private void incrementalSync(MailAccount account, MailProvider provider, ProviderAccount reach) {
-        state.startIncremental(account.id).await().atMost(WAIT);
+        Db.await(state.startIncremental(account.id));
         StoreSink sink = new StoreSink(account, true);
         String cursor = provider.incrementalSync(reach, account.syncCursor, sink);
-        state.finished(account.id, cursor).await().atMost(WAIT);
+        Db.await(state.finished(account.id, cursor));
         Log.debugf("mailbox %s: incremental sync, %d new or changed", account.id, sink.done);
     }
 
@@ -190,16 +189,16 @@ public class SyncService {
 
         @Override
         public void total(int total) {
-            state.total(account.id, total).await().atMost(WAIT);
+            Db.await(state.total(account.id, total));
         }
 
         @Override
         public void upsert(List<MessageMetadata> batch) {
-            List<String> inserted = messages.upsert(account.id, account.userId, batch).await().atMost(WAIT);
+            List<String> inserted = Db.await(messages.upsert(account.id, account.userId, batch));
             batch.forEach(m -> seen.add(m.providerId()));
             done = seen.size();
             if (!announceNew) {
-                state.progress(account.id, done).await().atMost(WAIT);
+                Db.await(state.progress(account.id, done));
             } else if (!inserted.isEmpty()) {
                 announce(inserted);
             }
@@ -207,11 +206,11 @@ public class SyncService {
 
         @Override
         public void removed(List<String> providerIds) {
-            messages.remove(account.id, providerIds).await().atMost(WAIT);
+            Db.await(messages.remove(account.id, providerIds));
         }
 
         private void announce(List<String> providerIds) {
-            for (StoredMessage m : messages.findByProviderIds(account.id, providerIds).await().atMost(WAIT)) {
+            for (StoredMessage m : Db.await(messages.findByProviderIds(account.id, providerIds))) {
                 if (m.hasLabel("INBOX")) {
                     events.newMail(account.userId, m.id(), account.id, account.provider, m.from(), m.subject(),
                             m.receivedAt());

@@ -64,7 +64,7 @@ import ai.andy.testsupport.TestIdentity;
  * bench.work      a directory for the service's log and vault keyset (required; run.sh removes it)
  * bench.messages  messages in the mailbox (10000)
  * bench.quota     units per second the fake enforces, like Gmail (250)
- * bench.budget    andy.gmail.quota-units-per-second given to the service (200, the service's default)
+ * bench.budget    andy.email.gmail.quota-units-per-second given to the service (200, the service's default)
  * bench.jvmOpts   the service's JVM flags (those of ./andy)
  * </pre>
  *
@@ -185,7 +185,7 @@ public final class EmailSyncBench {
                 Runtime.getRuntime().availableProcessors());
         row("mailbox", "%d messages; the fake enforces %d units/s per person (Gmail's limit), 429 above it",
                 messages, quota);
-        row("email-service budget", "%d units/s per person (andy.gmail.quota-units-per-second); batches of %s",
+        row("email-service budget", "%d units/s per person (andy.email.gmail.quota-units-per-second); batches of %s",
                 budget, batches.isEmpty() ? "-" : batches.stream().mapToInt(Integer::intValue).max().getAsInt()
                         + " messages");
         row("messages stored", "%d of %d (sync_total %s, phase %s)", end.stored(), messages, end.total(),

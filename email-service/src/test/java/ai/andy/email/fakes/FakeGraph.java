@@ -39,7 +39,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
-import ai.andy.email.provider.EmailAddress;
+import ai.andy.email.EmailAddress;
 
 /**
  * Microsoft Graph as WireMock stubs over a generated mailbox, answering with Graph's documented JSON: message lists

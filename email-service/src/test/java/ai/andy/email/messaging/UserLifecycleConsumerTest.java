@@ -4,10 +4,6 @@ import static ai.andy.testsupport.CloudEventRecords.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -15,21 +11,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import ai.andy.testsupport.AndyServiceTest;
+import ai.andy.testsupport.Database;
 import ai.andy.testsupport.CloudEventRecords;
 import ai.andy.testsupport.InjectKafkaCompanion;
-import ai.andy.testsupport.KafkaResource;
-import ai.andy.testsupport.PostgresResource;
-import ai.andy.testsupport.RedisResource;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 @QuarkusTest
-@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true,
-        initArgs = @ResourceArg(name = "service", value = "email"))
-@QuarkusTestResource(value = RedisResource.class, restrictToAnnotatedClass = true)
+@AndyServiceTest(service = "email")
 class UserLifecycleConsumerTest {
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
@@ -113,33 +103,17 @@ class UserLifecycleConsumerTest {
         return "u-" + UUID.randomUUID();
     }
 
-    private int localMailboxes(String userId) throws SQLException {
-        return count("select count(*) from mail_account where user_id = ? and provider = 'local'", userId);
+    private long localMailboxes(String userId) {
+        return Database.of(database).count(
+                "select count(*) from mail_account where user_id = ? and provider = 'local'", userId);
     }
 
-    private int processedCount(String consumer, String eventId) throws SQLException {
-        return count("select count(*) from processed_event where consumer = ? and event_id = ?", consumer, eventId);
+    private long processedCount(String consumer, String eventId) {
+        return Database.of(database).count(
+                "select count(*) from processed_event where consumer = ? and event_id = ?", consumer, eventId);
     }
 
-    private String address(String userId) throws SQLException {
-        try (Connection db = PostgresResource.connect(database);
-                PreparedStatement query = db.prepareStatement("select address from mail_account where user_id = ?")) {
-            query.setString(1, userId);
-            try (ResultSet rows = query.executeQuery()) {
-                return rows.next() ? rows.getString(1) : null;
-            }
-        }
-    }
-
-    private int count(String sql, String... params) throws SQLException {
-        try (Connection db = PostgresResource.connect(database); PreparedStatement query = db.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                query.setString(i + 1, params[i]);
-            }
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getInt(1);
-            }
-        }
+    private String address(String userId) {
+        return Database.of(database).value("select address from mail_account where user_id = ?", userId);
     }
 }

@@ -12,9 +12,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -34,16 +31,11 @@ import ai.andy.email.fakes.FakeGmail;
 import ai.andy.email.fakes.FakeGmailMailbox;
 import ai.andy.email.support.People;
 import ai.andy.email.support.People.Person;
+import ai.andy.testsupport.AndyServiceTest;
+import ai.andy.testsupport.Database;
 import ai.andy.testsupport.InjectAuthService;
 import ai.andy.testsupport.InjectKafkaCompanion;
 import ai.andy.testsupport.InjectWireMock;
-import ai.andy.testsupport.KafkaResource;
-import ai.andy.testsupport.PostgresResource;
-import ai.andy.testsupport.RedisResource;
-import ai.andy.testsupport.TestIdentity;
-import ai.andy.testsupport.WireMockResource;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -54,13 +46,7 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
  * Gmail SDK talks to a fake speaking Gmail's JSON, and the person sees their mail through the API.
  */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true,
-        initArgs = @ResourceArg(name = "service", value = "email"))
-@QuarkusTestResource(value = RedisResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = TestIdentity.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = WireMockResource.class, restrictToAnnotatedClass = true,
-        initArgs = @ResourceArg(name = "properties", value = "andy.gmail.root-url"))
+@AndyServiceTest(service = "email", providerFake = "andy.email.gmail.root-url")
 class GmailMailboxTest {
     private static FakeGmail fake;
 
@@ -147,7 +133,7 @@ class GmailMailboxTest {
         String id = ada.api().queryParam("account", accountId).queryParam("limit", 1).get("/api/email/messages")
                 .then().extract().path("messages[0].id");
         ada.api().get("/api/email/messages/" + id).then().statusCode(200);
-        String dump = ai.andy.email.support.DatabaseDump.of(database);
+        String dump = Database.of(database).dump();
         assertThat(dump).contains(mailbox.address()).doesNotContain(FakeGmailMailbox.BODY_MARKER);
     }
 
@@ -170,6 +156,7 @@ class GmailMailboxTest {
 
     @Test
     void aPushWithoutTheRightTokenIsRefusedAndSyncsNothing() {
+        long historyCallsBefore = mailbox.calls("history.list");
         mailbox.deliver("Mallory <mallory@evil.test>", "Open me", "...");
         String body = push(mailbox.address(), mailbox.historyId());
         given().contentType(ContentType.JSON).body(body).post("/api/email/push/gmail?token=guess").then()
@@ -177,8 +164,17 @@ class GmailMailboxTest {
         given().contentType(ContentType.JSON).body(body).post("/api/email/push/gmail").then().statusCode(403);
         given().contentType(ContentType.JSON).body("{\"message\":{}}")
                 .post("/api/email/push/gmail?token=test-push-token").then().statusCode(400);
-        assertThat(ada.api().queryParam("from", "mallory").get("/api/email/messages").then().extract().jsonPath()
-                .getList("messages")).isEmpty();
+
+        // The marker: a genuine push afterwards. Once its sync has filed the marker mail, a sync the refused pushes
+        // had started would have run too (one sync per mailbox at a time, a request meanwhile runs it again).
+        mailbox.deliver("Marker <marker@example.test>", "Marker", "...");
+        given().contentType(ContentType.JSON).body(push(mailbox.address(), mailbox.historyId()))
+                .post("/api/email/push/gmail?token=test-push-token").then().statusCode(204);
+        await().atMost(PATIENCE).until(() -> ada.api().queryParam("from", "marker@example.test")
+                .get("/api/email/messages").then().extract().jsonPath().getList("messages").size() == 1);
+        await().atMost(PATIENCE).until(() -> "idle".equals(gmailAccount().getString("sync.phase")));
+        assertThat(mailbox.calls("history.list")).as("only the genuine push synced")
+                .isEqualTo(historyCallsBefore + 1);
     }
 
     @Test
@@ -231,12 +227,8 @@ class GmailMailboxTest {
                 .getList("findAll { it.provider == 'gmail' }").isEmpty());
         assertThat(ada.api().queryParam("account", accountId).get("/api/email/messages").then().statusCode(404)
                 .contentType("application/problem+json"));
-        try (Connection db = PostgresResource.connect(database); Statement st = db.createStatement();
-                ResultSet rows = st.executeQuery("select count(*) from mail_message where account_id = '"
-                        + accountId + "'")) {
-            rows.next();
-            assertThat(rows.getInt(1)).isZero();
-        }
+        assertThat(Database.of(database).count("select count(*) from mail_message where account_id = ?::uuid",
+                accountId)).isZero();
     }
 
     private void connection(String status) {

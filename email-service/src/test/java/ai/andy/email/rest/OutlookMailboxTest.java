@@ -10,9 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -26,19 +23,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import ai.andy.email.fakes.FakeGraph;
-import ai.andy.email.support.DatabaseDump;
 import ai.andy.email.support.People;
 import ai.andy.email.support.People.Person;
+import ai.andy.testsupport.AndyServiceTest;
+import ai.andy.testsupport.Database;
 import ai.andy.testsupport.InjectAuthService;
 import ai.andy.testsupport.InjectKafkaCompanion;
 import ai.andy.testsupport.InjectWireMock;
-import ai.andy.testsupport.KafkaResource;
-import ai.andy.testsupport.PostgresResource;
-import ai.andy.testsupport.RedisResource;
-import ai.andy.testsupport.TestIdentity;
-import ai.andy.testsupport.WireMockResource;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -49,13 +40,7 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
  * notifications checked by clientState, and the person's view through the API.
  */
 @QuarkusTest
-@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true,
-        initArgs = @ResourceArg(name = "service", value = "email"))
-@QuarkusTestResource(value = RedisResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = TestIdentity.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = WireMockResource.class, restrictToAnnotatedClass = true,
-        initArgs = @ResourceArg(name = "properties", value = "andy.graph.base-url=/v1.0"))
+@AndyServiceTest(service = "email", providerFake = "andy.email.graph.base-url=/v1.0")
 class OutlookMailboxTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -111,7 +96,7 @@ class OutlookMailboxTest {
         ada.api().get("/api/email/messages/" + id).then().statusCode(200)
                 .body("body", org.hamcrest.Matchers.hasToString(org.hamcrest.Matchers.containsString(
                         FakeGraph.BODY_MARKER)));
-        String dump = DatabaseDump.of(database);
+        String dump = Database.of(database).dump();
         assertThat(dump).contains(graph.owner().address()).doesNotContain(FakeGraph.BODY_MARKER);
     }
 
@@ -168,14 +153,7 @@ class OutlookMailboxTest {
     }
 
     private String column(String name, String table, String id) throws Exception {
-        try (Connection db = PostgresResource.connect(database);
-                PreparedStatement q = db.prepareStatement("select " + name + " from " + table + " where id = ?::uuid")) {
-            q.setString(1, id);
-            try (ResultSet rows = q.executeQuery()) {
-                rows.next();
-                return rows.getString(1);
-            }
-        }
+        return Database.of(database).value("select " + name + " from " + table + " where id = ?::uuid", id);
     }
 
     private JsonPath outlook() {

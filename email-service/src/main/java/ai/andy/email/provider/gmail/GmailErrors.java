@@ -9,7 +9,7 @@ import com.google.api.client.http.HttpHeaders;
 import com.google.api.client.http.HttpResponseException;
 
 import ai.andy.email.provider.ProviderCalls;
-import ai.andy.email.provider.ProviderException;
+import ai.andy.email.ProviderException;
 
 /**
  * Gmail's answers as Andy's failures. Only the status and Gmail's error reason are kept: Gmail's own messages can

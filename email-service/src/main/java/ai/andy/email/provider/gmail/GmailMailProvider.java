@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.google.api.client.googleapis.batch.BatchRequest;
 import com.google.api.client.googleapis.batch.json.JsonBatchCallback;
@@ -43,15 +42,16 @@ import com.google.api.services.gmail.model.WatchRequest;
 import com.google.api.services.gmail.model.WatchResponse;
 
 import ai.andy.email.MailProviderKind;
+import ai.andy.email.config.EmailConfig;
 import ai.andy.email.provider.CursorExpiredException;
 import ai.andy.email.provider.MailProvider;
 import ai.andy.email.provider.MessageChange;
 import ai.andy.email.provider.MessageContent;
-import ai.andy.email.provider.MessageMetadata;
+import ai.andy.email.MessageMetadata;
 import ai.andy.email.provider.OutgoingMessage;
 import ai.andy.email.provider.ProviderAccount;
 import ai.andy.email.provider.ProviderCalls;
-import ai.andy.email.provider.ProviderException;
+import ai.andy.email.ProviderException;
 import ai.andy.email.provider.SyncSink;
 import ai.andy.email.provider.UsageMeter;
 
@@ -63,14 +63,14 @@ import ai.andy.email.provider.UsageMeter;
 @ApplicationScoped
 public class GmailMailProvider implements MailProvider {
     static final String PROVIDER = "gmail";
-    private static final String ME = "me";
+    static final String ME = "me";
 
     // Quota units per method, from Gmail's usage limits table.
     private static final int PROFILE = 1;
-    private static final int LABELS_LIST = 1;
+    static final int LABELS_LIST = 1;
     private static final int HISTORY_LIST = 2;
     private static final int MESSAGES_LIST = 5;
-    private static final int MESSAGES_GET = 5;
+    static final int MESSAGES_GET = 5;
     private static final int MODIFY = 5;
     private static final int TRASH = 5;
     private static final int STOP = 50;
@@ -78,12 +78,10 @@ public class GmailMailProvider implements MailProvider {
     private static final int WATCH = 100;
 
     private static final long PAGE_SIZE = 500;
-    private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
-    private static final int READ_TIMEOUT_MILLIS = 60_000;
-    private static final Set<String> SYSTEM_LABELS = Set.of("INBOX", "SPAM", "TRASH", "UNREAD", "STARRED",
+    static final Set<String> SYSTEM_LABELS = Set.of("INBOX", "SPAM", "TRASH", "UNREAD", "STARRED",
             "IMPORTANT", "SENT", "DRAFT", "CHAT", "CATEGORY_PERSONAL", "CATEGORY_SOCIAL", "CATEGORY_PROMOTIONS",
             "CATEGORY_UPDATES", "CATEGORY_FORUMS");
-    private static final Pattern USER_LABEL_ID = Pattern.compile("Label_[0-9]+");
+    static final Pattern USER_LABEL_ID = Pattern.compile("Label_[0-9]+");
 
     private final String rootUrl;
     private final GmailQuotaPacer pacer;
@@ -94,8 +92,8 @@ public class GmailMailProvider implements MailProvider {
     private final HttpTransport transport = new ApacheHttpTransport();
     private final int batchSize;
 
-    GmailMailProvider(@ConfigProperty(name = "andy.gmail.root-url") String rootUrl, GmailQuotaPacer pacer,
-            UsageMeter usage) {
+    GmailMailProvider(EmailConfig config, GmailQuotaPacer pacer, UsageMeter usage) {
+        String rootUrl = config.gmail().rootUrl();
         this.rootUrl = rootUrl.endsWith("/") ? rootUrl : rootUrl + "/";
         this.pacer = pacer;
         this.usage = usage;
@@ -118,7 +116,7 @@ public class GmailMailProvider implements MailProvider {
 
     @Override
     public String initialSync(ProviderAccount account, SyncSink sink) {
-        Session session = new Session(account);
+        GmailSession session = session(account);
         // The history id is read before listing: changes made while the listing runs are then replayed by the
         // first incremental sync instead of being lost.
         Profile profile = session.call("users.getProfile", PROFILE, gmail -> gmail.users().getProfile(ME).execute());
@@ -149,7 +147,7 @@ public class GmailMailProvider implements MailProvider {
         } catch (NumberFormatException | NullPointerException notAHistoryId) {
             throw new CursorExpiredException("not a Gmail history id; a full sync is needed");
         }
-        Session session = new Session(account);
+        GmailSession session = session(account);
         Set<String> changed = new LinkedHashSet<>();
         Set<String> deleted = new LinkedHashSet<>();
         BigInteger newest = start;
@@ -210,7 +208,7 @@ public class GmailMailProvider implements MailProvider {
         if (limit <= 0) {
             return List.of();
         }
-        Session session = new Session(account);
+        GmailSession session = session(account);
         List<String> ids = new ArrayList<>();
         String pageToken = null;
         do {
@@ -230,7 +228,7 @@ public class GmailMailProvider implements MailProvider {
 
     @Override
     public MessageContent fetchBody(ProviderAccount account, String providerMessageId) {
-        Session session = new Session(account);
+        GmailSession session = session(account);
         Message message = session.call("messages.get", MESSAGES_GET, gmail -> gmail.users().messages()
                 .get(ME, providerMessageId).setFormat("full").execute());
         String[] texts = new String[2];
@@ -239,7 +237,7 @@ public class GmailMailProvider implements MailProvider {
     }
 
     /** Depth first, keeping the first text/plain and text/html part that is not an attachment. */
-    private void walk(Session session, String messageId, MessagePart part, String[] texts) {
+    private void walk(GmailSession session, String messageId, MessagePart part, String[] texts) {
         if (part == null) {
             return;
         }
@@ -260,7 +258,7 @@ public class GmailMailProvider implements MailProvider {
 
     @Override
     public MessageMetadata send(ProviderAccount account, OutgoingMessage outgoing) {
-        Session session = new Session(account);
+        GmailSession session = session(account);
         Message original = null;
         if (outgoing.inReplyTo() != null) {
             original = session.call("messages.get", MESSAGES_GET, gmail -> gmail.users().messages()
@@ -292,7 +290,7 @@ public class GmailMailProvider implements MailProvider {
 
     @Override
     public void modify(ProviderAccount account, String providerMessageId, MessageChange change) {
-        Session session = new Session(account);
+        GmailSession session = session(account);
         Set<String> add = new LinkedHashSet<>();
         Set<String> remove = new LinkedHashSet<>();
         if (change.unread() != null) {
@@ -314,19 +312,19 @@ public class GmailMailProvider implements MailProvider {
 
     @Override
     public void trash(ProviderAccount account, String providerMessageId) {
-        new Session(account).call("messages.trash", TRASH,
+        session(account).call("messages.trash", TRASH,
                 gmail -> gmail.users().messages().trash(ME, providerMessageId).execute());
     }
 
     /** Asks Gmail to publish this mailbox's changes to a Pub/Sub topic; renew before the expiration (7 days). */
     public GmailPush.Watch watch(ProviderAccount account, String pubSubTopic) {
-        WatchResponse answer = new Session(account).call("users.watch", WATCH,
+        WatchResponse answer = session(account).call("users.watch", WATCH,
                 gmail -> gmail.users().watch(ME, new WatchRequest().setTopicName(pubSubTopic)).execute());
         return new GmailPush.Watch(answer.getHistoryId().toString(), Instant.ofEpochMilli(answer.getExpiration()));
     }
 
     public void stopWatch(ProviderAccount account) {
-        new Session(account).call("users.stop", STOP, gmail -> gmail.users().stop(ME).execute());
+        session(account).call("users.stop", STOP, gmail -> gmail.users().stop(ME).execute());
     }
 
     /** See {@link GmailPush#parse}. */
@@ -350,115 +348,7 @@ public class GmailMailProvider implements MailProvider {
         return list == null ? List.of() : list;
     }
 
-    @FunctionalInterface
-    private interface GmailRequest<T> {
-        T execute(Gmail gmail) throws IOException;
-    }
-
-    /** One account's client: the SDK with that account's token on every request. */
-    private final class Session {
-        private final ProviderAccount account;
-        private final HttpRequestInitializer initializer;
-        private final Gmail gmail;
-
-        Session(ProviderAccount account) {
-            this.account = account;
-            // The supplier is asked on every request (it caches), so a token refreshed mid-sync is picked up.
-            this.initializer = request -> {
-                request.getHeaders().setAuthorization("Bearer " + account.accessToken().get());
-                request.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
-                request.setReadTimeout(READ_TIMEOUT_MILLIS);
-            };
-            this.gmail = new Gmail.Builder(transport, GsonFactory.getDefaultInstance(), initializer)
-                    .setRootUrl(rootUrl)
-                    .setBatchPath("batch/gmail/v1")
-                    .setApplicationName("andy-email-service")
-                    .build();
-        }
-
-        /** One paced, metered request under retries and the breaker. */
-        <T> T call(String operation, int units, GmailRequest<T> request) {
-            return calls.call(() -> {
-                pacer.acquire(account.userId(), units);
-                usage.record(account.userId(), PROVIDER, operation, units);
-                try {
-                    return request.execute(gmail);
-                } catch (IOException failure) {
-                    throw GmailErrors.translate(failure);
-                }
-            });
-        }
-
-        byte[] attachment(String messageId, String attachmentId) {
-            return call("messages.attachments.get", MESSAGES_GET, gmail -> gmail.users().messages().attachments()
-                    .get(ME, messageId, attachmentId).execute()).decodeData();
-        }
-
-        /**
-         * Metadata of {@code ids} in one batch request, in the order given. Ids Gmail no longer has are added to
-         * {@code gone}. Parts throttled or failing with 5xx are sent again, and only they, paced like the first try.
-         */
-        List<MessageMetadata> metadata(List<String> ids, Collection<String> gone) {
-            Map<String, Message> found = new HashMap<>();
-            List<String> pending = new ArrayList<>(ids);
-            calls.run(() -> {
-                int units = MESSAGES_GET * pending.size();
-                pacer.acquire(account.userId(), units);
-                usage.record(account.userId(), PROVIDER, "messages.get", units);
-                RuntimeException[] retry = new RuntimeException[1];
-                BatchRequest batch = gmail.batch(initializer);
-                try {
-                    for (String id : pending) {
-                        gmail.users().messages().get(ME, id).setFormat("metadata")
-                                .setMetadataHeaders(GmailMessages.METADATA_HEADERS)
-                                .queue(batch, new JsonBatchCallback<>() {
-                                    @Override
-                                    public void onSuccess(Message message, HttpHeaders headers) {
-                                        found.put(id, message);
-                                    }
-
-                                    @Override
-                                    public void onFailure(GoogleJsonError error, HttpHeaders headers) {
-                                        RuntimeException failure = GmailErrors.translate(error, headers);
-                                        if (GmailErrors.isNotFound(failure)) {
-                                            gone.add(id);
-                                        } else if (failure instanceof ProviderCalls.Retryable) {
-                                            retry[0] = failure;
-                                        } else {
-                                            throw failure;
-                                        }
-                                    }
-                                });
-                    }
-                    batch.execute();
-                } catch (IOException failure) {
-                    throw GmailErrors.translate(failure);
-                }
-                pending.removeIf(id -> found.containsKey(id) || gone.contains(id));
-                if (!pending.isEmpty()) {
-                    throw retry[0] != null ? retry[0] : new ProviderCalls.Retryable(0, null, null);
-                }
-            });
-            return ids.stream().map(found::get).filter(Objects::nonNull).map(GmailMessages::metadata).toList();
-        }
-
-        /** Label ids for ids or user label names; names are looked up once per call through labels.list. */
-        List<String> labelIds(List<String> labels) {
-            if (labels.stream().allMatch(l -> SYSTEM_LABELS.contains(l) || USER_LABEL_ID.matcher(l).matches())) {
-                return labels;
-            }
-            List<Label> known = nonNull(call("labels.list", LABELS_LIST,
-                    gmail -> gmail.users().labels().list(ME).execute()).getLabels());
-            List<String> ids = new ArrayList<>();
-            for (String label : labels) {
-                ids.add(known.stream()
-                        .filter(k -> label.equals(k.getId())
-                                || ("user".equals(k.getType()) && label.equalsIgnoreCase(k.getName())))
-                        .map(Label::getId).findFirst()
-                        .orElseThrow(() -> new ProviderException(PROVIDER, ProviderException.Kind.REJECTED,
-                                "no such Gmail label", null)));
-            }
-            return ids;
-        }
+    private GmailSession session(ProviderAccount account) {
+        return new GmailSession(account, transport, rootUrl, pacer, usage, calls);
     }
 }

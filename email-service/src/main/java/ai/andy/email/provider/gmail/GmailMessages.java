@@ -25,11 +25,11 @@ import com.google.api.services.gmail.model.Message;
 import com.google.api.services.gmail.model.MessagePart;
 import com.google.api.services.gmail.model.MessagePartHeader;
 
-import ai.andy.email.provider.EmailAddress;
-import ai.andy.email.provider.MessageMetadata;
+import ai.andy.email.EmailAddress;
+import ai.andy.email.MessageMetadata;
 import ai.andy.email.provider.OutgoingMessage;
 import ai.andy.email.provider.ProviderAccount;
-import ai.andy.email.provider.ProviderException;
+import ai.andy.email.ProviderException;
 
 /** Gmail's message resources to Andy's records and back; no I/O. */
 final class GmailMessages {

@@ -5,14 +5,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import ai.andy.email.provider.ProviderException;
+import ai.andy.email.ProviderException;
+import ai.andy.email.config.EmailConfig;
 import io.quarkus.redis.datasource.RedisDataSource;
 
 /**
- * Keeps each person's Gmail traffic under {@code andy.gmail.quota-units-per-second} quota units in any one-second
+ * Keeps each person's Gmail traffic under {@code andy.email.gmail.quota-units-per-second} quota units in any one-second
  * window, across every email-service instance. Gmail enforces 250 units per user per second; staying below it by
  * waiting beforehand means a large sync never meets a 429 at all, instead of meeting many and backing off.
  * <p>
@@ -58,10 +58,9 @@ public class GmailQuotaPacer {
     private final int unitsPerSecond;
     private final AtomicBoolean unpaced = new AtomicBoolean();
 
-    GmailQuotaPacer(RedisDataSource redis,
-            @ConfigProperty(name = "andy.gmail.quota-units-per-second", defaultValue = "200") int unitsPerSecond) {
+    GmailQuotaPacer(RedisDataSource redis, EmailConfig config) {
         this.redis = redis;
-        this.unitsPerSecond = unitsPerSecond;
+        this.unitsPerSecond = config.gmail().quotaUnitsPerSecond();
     }
 
     public int unitsPerSecond() {

@@ -8,8 +8,8 @@ import com.microsoft.kiota.ApiException;
 
 import ai.andy.email.provider.CursorExpiredException;
 import ai.andy.email.provider.ProviderCalls;
-import ai.andy.email.provider.ProviderException;
-import ai.andy.email.provider.ProviderException.Kind;
+import ai.andy.email.ProviderException;
+import ai.andy.email.ProviderException.Kind;
 
 /**
  * Turns Graph failures into what {@link ProviderCalls} and the callers understand. Messages carry only the operation,

@@ -8,8 +8,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import ai.andy.email.provider.EmailAddress;
-import ai.andy.email.provider.MessageMetadata;
+import ai.andy.email.EmailAddress;
+import ai.andy.email.MessageMetadata;
 
 /**
  * A small, realistic inbox for a new local mailbox, so Andy has something to read on a bare machine. Every message is

@@ -14,19 +14,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ai.andy.email.MailProviderKind;
-import ai.andy.email.provider.EmailAddress;
+import ai.andy.email.EmailAddress;
+import ai.andy.email.repository.Db;
 import ai.andy.email.provider.MailProvider;
 import ai.andy.email.provider.MessageChange;
 import ai.andy.email.provider.MessageContent;
-import ai.andy.email.provider.MessageMetadata;
+import ai.andy.email.MessageMetadata;
 import ai.andy.email.provider.OutgoingMessage;
 import ai.andy.email.provider.ProviderAccount;
-import ai.andy.email.provider.ProviderException;
+import ai.andy.email.ProviderException;
 import ai.andy.email.provider.SyncSink;
-import ai.andy.email.store.MessageQuery;
-import ai.andy.email.store.MessageStore;
-import ai.andy.email.store.MessageStore.LocalRecipient;
-import ai.andy.email.messaging.EventPublisher;
+import ai.andy.email.repository.MessageQuery;
+import ai.andy.email.repository.MessageRepository;
+import ai.andy.email.repository.MessageRepository.LocalRecipient;
 import ai.andy.runtime.crypto.Vault;
 
 /**
@@ -40,23 +40,22 @@ import ai.andy.runtime.crypto.Vault;
 @ApplicationScoped
 public class LocalMailbox implements MailProvider {
     public static final String NOT_DELIVERED = "not delivered (local mailbox)";
-    private static final Duration WAIT = Duration.ofSeconds(10);
 
     private record Body(String text, String html) {
     }
 
-    private final MessageStore store;
+    private final MessageRepository store;
     private final Vault vault;
     private final ObjectMapper json;
     private final DemoInbox demo;
-    private final EventPublisher events;
+    private final LocalDeliveries deliveries;
 
-    LocalMailbox(MessageStore store, Vault vault, ObjectMapper json, DemoInbox demo, EventPublisher events) {
+    LocalMailbox(MessageRepository store, Vault vault, ObjectMapper json, DemoInbox demo, LocalDeliveries deliveries) {
         this.store = store;
         this.vault = vault;
         this.json = json;
         this.demo = demo;
-        this.events = events;
+        this.deliveries = deliveries;
     }
 
     @Override
@@ -84,8 +83,8 @@ public class LocalMailbox implements MailProvider {
 
     @Override
     public List<MessageMetadata> search(ProviderAccount account, String query, int limit) {
-        return store.list(account.userId(), new MessageQuery(null, null, null, null, query, null, account.accountId(),
-                        null, limit)).await().atMost(WAIT).stream()
+        return Db.await(store.list(account.userId(), new MessageQuery(null, null, null, null, query, null, account.accountId(),
+                        null, limit))).stream()
                 .map(m -> new MessageMetadata(m.providerId(), m.threadId(), m.from(), m.to(), m.cc(), m.subject(),
                         m.snippet(), m.receivedAt(), m.unread(), m.labels(), m.hasAttachments()))
                 .toList();
@@ -93,7 +92,7 @@ public class LocalMailbox implements MailProvider {
 
     @Override
     public MessageContent fetchBody(ProviderAccount account, String providerMessageId) {
-        byte[] sealed = store.sealedBody(account.accountId(), providerMessageId).await().atMost(WAIT)
+        byte[] sealed = Db.await(store.sealedBody(account.accountId(), providerMessageId))
                 .orElseThrow(() -> new ProviderException("local", ProviderException.Kind.NOT_FOUND,
                         "no such message in the local mailbox", null));
         try {
@@ -111,8 +110,7 @@ public class LocalMailbox implements MailProvider {
         EmailAddress sender = new EmailAddress(account.displayName(), account.address());
         List<EmailAddress> everyone = Stream.of(message.to(), message.cc(), message.bcc()).flatMap(List::stream)
                 .toList();
-        List<LocalRecipient> local = store.localMailboxes(everyone.stream().map(EmailAddress::address).toList())
-                .await().atMost(WAIT);
+        List<LocalRecipient> local = Db.await(store.localMailboxes(everyone.stream().map(EmailAddress::address).toList()));
         Set<String> delivered = local.stream().map(LocalRecipient::address).collect(Collectors.toSet());
         boolean allDelivered = everyone.stream()
                 .allMatch(a -> delivered.contains(a.address().toLowerCase(java.util.Locale.ROOT)));
@@ -150,8 +148,8 @@ public class LocalMailbox implements MailProvider {
             byte[] plain = json.writeValueAsBytes(new Body(text, html));
             Vault.Sealed sealed = vault.seal(plain, associatedData(accountId, metadata.providerId()));
             UUID id = UUID.randomUUID();
-            store.insertLocal(id, accountId, userId, metadata, sealed.ciphertext(), sealed.keyId(),
-                    deliveryNote, isDemo).await().atMost(WAIT);
+            Db.await(store.insertLocal(id, accountId, userId, metadata, sealed.ciphertext(), sealed.keyId(),
+                    deliveryNote, isDemo));
             return id;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
@@ -160,12 +158,12 @@ public class LocalMailbox implements MailProvider {
 
     /** The recipient hears of new mail as they would from a provider's sync. */
     private void announce(LocalRecipient recipient, UUID id, MessageMetadata m) {
-        events.newMail(recipient.userId(), id, recipient.accountId(), kind(), m.from(), m.subject(), m.receivedAt());
+        deliveries.delivered(recipient.userId(), recipient.accountId(), id, m);
     }
 
     private String threadOf(ProviderAccount account, String providerMessageId) {
-        List<ai.andy.email.store.StoredMessage> found = store.findByProviderIds(account.accountId(),
-                List.of(providerMessageId)).await().atMost(WAIT);
+        List<ai.andy.email.repository.StoredMessage> found = Db.await(store.findByProviderIds(account.accountId(),
+                List.of(providerMessageId)));
         if (found.isEmpty()) {
             throw new ProviderException("local", ProviderException.Kind.NOT_FOUND, "no such message to reply to", null);
         }

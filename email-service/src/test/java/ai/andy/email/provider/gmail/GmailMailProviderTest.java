@@ -43,32 +43,22 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import ai.andy.email.fakes.FakeGmail;
 import ai.andy.email.fakes.FakeGmailMailbox;
 import ai.andy.email.provider.CursorExpiredException;
-import ai.andy.email.provider.EmailAddress;
+import ai.andy.email.EmailAddress;
 import ai.andy.email.provider.MessageChange;
 import ai.andy.email.provider.MessageContent;
-import ai.andy.email.provider.MessageMetadata;
+import ai.andy.email.MessageMetadata;
 import ai.andy.email.provider.OutgoingMessage;
 import ai.andy.email.provider.ProviderAccount;
-import ai.andy.email.provider.ProviderException;
+import ai.andy.email.ProviderException;
 import ai.andy.email.provider.SyncSink;
+import ai.andy.testsupport.AndyServiceTest;
 import ai.andy.testsupport.InjectKafkaCompanion;
 import ai.andy.testsupport.InjectWireMock;
-import ai.andy.testsupport.KafkaResource;
-import ai.andy.testsupport.PostgresResource;
-import ai.andy.testsupport.RedisResource;
-import ai.andy.testsupport.WireMockResource;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 @QuarkusTest
-@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true,
-        initArgs = @ResourceArg(name = "service", value = "email"))
-@QuarkusTestResource(value = RedisResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = WireMockResource.class, restrictToAnnotatedClass = true,
-        initArgs = @ResourceArg(name = "properties", value = "andy.gmail.root-url"))
+@AndyServiceTest(service = "email", providerFake = "andy.email.gmail.root-url")
 class GmailMailProviderTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static FakeGmail fake;

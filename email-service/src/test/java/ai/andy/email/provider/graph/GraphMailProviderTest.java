@@ -33,30 +33,20 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import ai.andy.email.fakes.FakeGraph;
 import ai.andy.email.fakes.FakeGraph.FakeMessage;
 import ai.andy.email.provider.CursorExpiredException;
-import ai.andy.email.provider.EmailAddress;
+import ai.andy.email.EmailAddress;
 import ai.andy.email.provider.MessageChange;
 import ai.andy.email.provider.MessageContent;
-import ai.andy.email.provider.MessageMetadata;
+import ai.andy.email.MessageMetadata;
 import ai.andy.email.provider.OutgoingMessage;
 import ai.andy.email.provider.ProviderAccount;
-import ai.andy.email.provider.ProviderException;
+import ai.andy.email.ProviderException;
 import ai.andy.email.provider.SyncSink;
+import ai.andy.testsupport.AndyServiceTest;
 import ai.andy.testsupport.InjectWireMock;
-import ai.andy.testsupport.KafkaResource;
-import ai.andy.testsupport.PostgresResource;
-import ai.andy.testsupport.RedisResource;
-import ai.andy.testsupport.WireMockResource;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true,
-        initArgs = @ResourceArg(name = "service", value = "email"))
-@QuarkusTestResource(value = RedisResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = WireMockResource.class, restrictToAnnotatedClass = true,
-        initArgs = @ResourceArg(name = "properties", value = "andy.graph.base-url=/v1.0"))
+@AndyServiceTest(service = "email", providerFake = "andy.email.graph.base-url=/v1.0")
 class GraphMailProviderTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -330,10 +320,10 @@ class GraphMailProviderTest {
         Predicate<ServeEvent> first = e -> ("Bearer " + token).equals(e.getRequest().getHeader("Authorization"));
         Predicate<ServeEvent> second = e -> ("Bearer " + other.accessToken().get()).equals(e.getRequest().getHeader("Authorization"));
         assertThat(fake.requests(first)).hasSize(callersPerMailbox);
-        assertThat(fake.maxInFlight(first)).isBetween(2, GraphMailProvider.MAX_IN_FLIGHT_PER_MAILBOX);
-        assertThat(fake.maxInFlight(second)).isBetween(2, GraphMailProvider.MAX_IN_FLIGHT_PER_MAILBOX);
+        assertThat(fake.maxInFlight(first)).isBetween(2, GraphRequests.MAX_IN_FLIGHT_PER_MAILBOX);
+        assertThat(fake.maxInFlight(second)).isBetween(2, GraphRequests.MAX_IN_FLIGHT_PER_MAILBOX);
         // The limit is per mailbox: two mailboxes together went beyond it.
-        assertThat(fake.maxInFlight(e -> true)).isGreaterThan(GraphMailProvider.MAX_IN_FLIGHT_PER_MAILBOX);
+        assertThat(fake.maxInFlight(e -> true)).isGreaterThan(GraphRequests.MAX_IN_FLIGHT_PER_MAILBOX);
     }
 
     @Test

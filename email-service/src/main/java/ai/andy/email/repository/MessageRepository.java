@@ -1,4 +1,4 @@
-package ai.andy.email.store;
+package ai.andy.email.repository;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import ai.andy.email.MailProviderKind;
-import ai.andy.email.provider.EmailAddress;
-import ai.andy.email.provider.MessageMetadata;
+import ai.andy.email.EmailAddress;
+import ai.andy.email.MessageMetadata;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -27,7 +27,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * every read is scoped to one person. Recipients are stored one per line and labels as {@code ,A,B,} (see V2).
  */
 @ApplicationScoped
-public class MessageStore {
+public class MessageRepository {
     private static final String COLUMNS = "m.id, m.account_id, a.provider, m.provider_id, m.thread_id, m.from_name, "
             + "m.from_address, m.to_addresses, m.cc_addresses, m.subject, m.snippet, m.received_at, m.unread, m.labels, "
             + "m.has_attachments, m.delivery_note, m.demo";
@@ -36,7 +36,7 @@ public class MessageStore {
 
     private final Pool db;
 
-    MessageStore(Pool db) {
+    MessageRepository(Pool db) {
         this.db = db;
     }
 
@@ -171,7 +171,7 @@ public class MessageStore {
         args.add(query.limit());
         String sql = "select " + COLUMNS + " from mail_message m join mail_account a on a.id = m.account_id where "
                 + where + " order by m.received_at desc, m.id desc limit $" + args.size();
-        return db.preparedQuery(sql).execute(Tuple.from(args)).map(MessageStore::toMessages);
+        return db.preparedQuery(sql).execute(Tuple.from(args)).map(MessageRepository::toMessages);
     }
 
     public Uni<Optional<StoredMessage>> find(String userId, UUID id) {
@@ -184,7 +184,7 @@ public class MessageStore {
     public Uni<List<StoredMessage>> findByProviderIds(UUID accountId, List<String> providerIds) {
         return db.preparedQuery("select " + COLUMNS + " from mail_message m join mail_account a on a.id = m.account_id"
                         + " where m.account_id = $1 and m.provider_id = any($2) order by m.received_at desc, m.id desc")
-                .execute(Tuple.of(accountId, providerIds.toArray(String[]::new))).map(MessageStore::toMessages);
+                .execute(Tuple.of(accountId, providerIds.toArray(String[]::new))).map(MessageRepository::toMessages);
     }
 
     public Uni<Void> updateFlags(String userId, UUID id, boolean unread, List<String> labels) {

@@ -1,11 +1,11 @@
-package ai.andy.email.store;
+package ai.andy.email.repository;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import ai.andy.email.MailProviderKind;
-import ai.andy.email.provider.EmailAddress;
+import ai.andy.email.EmailAddress;
 
 /** A message's metadata as Andy keeps it, with Andy's own id. Never a provider body. */
 public record StoredMessage(UUID id, UUID accountId, MailProviderKind provider, String providerId, String threadId,

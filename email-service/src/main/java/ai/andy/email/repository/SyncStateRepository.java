@@ -1,4 +1,4 @@
-package ai.andy.email.store;
+package ai.andy.email.repository;
 
 import java.util.Arrays;
 import java.util.UUID;
@@ -11,10 +11,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /** A mailbox's sync phase, progress and cursor: written often during a sync, so plain SQL rather than the ORM. */
 @ApplicationScoped
-public class SyncStateStore {
+public class SyncStateRepository {
     private final Pool db;
 
-    SyncStateStore(Pool db) {
+    SyncStateRepository(Pool db) {
         this.db = db;
     }
 

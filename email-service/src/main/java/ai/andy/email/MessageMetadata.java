@@ -1,4 +1,4 @@
-package ai.andy.email.provider;
+package ai.andy.email;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package ai.andy.email.store;
+package ai.andy.email.repository;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package ai.andy.email.provider;
+package ai.andy.email;
 
 /** A mailbox as shown in a header: {@code name} may be null. */
 public record EmailAddress(String name, String address) {

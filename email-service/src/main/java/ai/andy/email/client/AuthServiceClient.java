@@ -1,20 +1,22 @@
-package ai.andy.email.tokens;
+package ai.andy.email.client;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** auth-service's internal API, called with a service token. */
+import io.quarkus.oidc.client.filter.OidcClientFilter;
+
+/** auth-service's internal API; the OIDC client filter adds this service's client-credentials token. */
 @RegisterRestClient(configKey = "auth-service")
+@OidcClientFilter
 @Path("/internal")
-public interface AuthServiceClient {
+interface AuthServiceClient {
 
     record AccessToken(String accessToken, OffsetDateTime expiresAt, String provider, String account) {
         @Override
@@ -25,6 +27,5 @@ public interface AuthServiceClient {
 
     @GET
     @Path("/connections/{id}/access-token")
-    AccessToken accessToken(@HeaderParam("Authorization") String serviceToken, @PathParam("id") UUID connectionId,
-            @QueryParam("userId") String userId);
+    AccessToken accessToken(@PathParam("id") UUID connectionId, @QueryParam("userId") String userId);
 }

@@ -1,4 +1,4 @@
-package ai.andy.email.provider;
+package ai.andy.email;
 
 /**
  * A provider call that failed for good (after pacing and retries). {@code kind} tells the API layer what to say.
