@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
@@ -21,6 +22,13 @@ public interface GatewayConfig {
      * below it, and {@code *} as the method covers every method.
      */
     List<String> publicRoutes();
+
+    /**
+     * Addresses or CIDR blocks of the proxies in front of the gateway (ANDY_TRUSTED_PROXIES). Only a connection from
+     * one of them may tell the client's address, scheme and host in {@code X-Forwarded-*}/{@code Forwarded}; from
+     * anyone else those headers are replaced by what the gateway saw. Empty (the default): nobody is trusted.
+     */
+    Optional<List<String>> trustedProxies();
 
     /** The largest request body forwarded to a service; a larger one is refused with 413. */
     @WithDefault("10M")

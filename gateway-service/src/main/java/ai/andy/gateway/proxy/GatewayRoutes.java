@@ -36,9 +36,11 @@ public class GatewayRoutes {
     private final RateLimiter limiter;
     private final Proxy proxy;
     private final OpenApiDocs docs;
+    private final Forwarding forwarding;
 
     GatewayRoutes(Upstreams upstreams, PublicRoutes publicRoutes, AccessTokens tokens, RateLimiter limiter, Proxy proxy,
-            OpenApiDocs docs) {
+            OpenApiDocs docs, Forwarding forwarding) {
+        this.forwarding = forwarding;
         this.upstreams = upstreams;
         this.publicRoutes = publicRoutes;
         this.tokens = tokens;
@@ -131,9 +133,7 @@ public class GatewayRoutes {
         return token.isEmpty() ? null : token;
     }
 
-    /** The client's address; behind a trusted proxy Quarkus takes it from X-Forwarded-For (quarkus.http.proxy.*). */
-    static String clientAddress(RoutingContext ctx) {
-        var address = ctx.request().remoteAddress();
-        return address == null ? "unknown" : address.hostAddress();
+    private String clientAddress(RoutingContext ctx) {
+        return forwarding.client(ctx);
     }
 }

@@ -26,7 +26,10 @@ public class Proxy {
     private final long idleTimeoutMs;
     private final long breakerResetSeconds;
 
-    Proxy(GatewayConfig config) {
+    private final Forwarding forwarding;
+
+    Proxy(GatewayConfig config, Forwarding forwarding) {
+        this.forwarding = forwarding;
         this.maxBodySize = config.maxBodySize().asLongValue();
         this.idleTimeoutMs = config.upstream().idleTimeout().toMillis();
         this.breakerResetSeconds = Math.max(1, config.circuitBreaker().resetAfter().toSeconds());
@@ -124,21 +127,10 @@ public class Proxy {
         in.resume();
     }
 
-    private static MultiMap forwardedHeaders(RoutingContext ctx) {
-        HttpServerRequest in = ctx.request();
+    private MultiMap forwardedHeaders(RoutingContext ctx) {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
-        Headers.copyRequest(in.headers(), headers);
-        // The peer of this hop (the client, or the ingress in front of us) joins the chain it may have started.
-        var peer = in.connection() == null ? null : in.connection().remoteAddress();
-        String priorFor = in.getHeader("X-Forwarded-For");
-        if (peer != null) {
-            String hop = peer.hostAddress();
-            headers.set("X-Forwarded-For", priorFor == null ? hop : priorFor + ", " + hop);
-        }
-        headers.set("X-Forwarded-Proto", in.scheme() == null ? "http" : in.scheme());
-        if (in.authority() != null) {
-            headers.set("X-Forwarded-Host", in.authority().toString());
-        }
+        Headers.copyRequest(ctx.request().headers(), headers);
+        forwarding.apply(ctx, headers);
         headers.set(RequestIds.HEADER, RequestIds.of(ctx));
         return headers;
     }

@@ -62,4 +62,19 @@ class RateLimitTest {
         given().header("X-Forwarded-For", Api.newClientAddress()).when().get("/.well-known/jwks.json")
                 .then().statusCode(200);
     }
+
+    @Test
+    void behindATrustedProxyTheClientIsTheRightMostAddressItDidNotAdd() {
+        // The test's loopback peer is a trusted proxy here; what the client wrote left of its entry proves nothing.
+        String client = Api.newClientAddress();
+        for (int i = 1; i <= IP_BURST; i++) {
+            given().header("X-Forwarded-For", Api.newClientAddress() + ", " + client).when().get("/.well-known/jwks.json")
+                    .then().statusCode(200).header("RateLimit-Remaining", String.valueOf(IP_BURST - i));
+        }
+        given().header("X-Forwarded-For", "127.0.0.1, " + Api.newClientAddress() + ", " + client)
+                .when().get("/.well-known/jwks.json").then().statusCode(429);
+        // Addresses that are not IP literals never count as the client (nor cause a DNS lookup).
+        given().header("X-Forwarded-For", "not-an-address, " + client).when().get("/.well-known/jwks.json")
+                .then().statusCode(429);
+    }
 }
