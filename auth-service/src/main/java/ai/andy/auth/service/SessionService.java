@@ -2,6 +2,8 @@ package ai.andy.auth.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.runtime.Startup;
+
 import ai.andy.auth.User;
 import ai.andy.auth.config.AuthConfig;
 import ai.andy.auth.repository.UserRepository;
@@ -15,7 +17,11 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 
-/** Signing in, staying signed in (refresh) and signing out. */
+/**
+ * Signing in, staying signed in (refresh) and signing out. Created at start-up: its decoy hash takes a bcrypt's time,
+ * which must not be spent on an event loop by the first sign-in.
+ */
+@Startup
 @ApplicationScoped
 public class SessionService {
     /** Verified against when the address is unknown, so a wrong address takes as long as a wrong password. */
@@ -53,7 +59,7 @@ public class SessionService {
                 .chain(user -> vertx.executeBlocking(Uni.createFrom().item(() ->
                         BcryptUtil.matches(password, user != null ? user.passwordHash : DECOY_HASH) && user != null))
                         .chain(matches -> matches
-                                ? throttle.recordSuccess(email).chain(() -> startSession(user))
+                                ? throttle.recordSuccess(email, clientAddress).chain(() -> startSession(user))
                                 : throttle.recordFailure(email, clientAddress)
                                         .chain(() -> Uni.createFrom().failure(wrongCredentials()))));
     }
