@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import ai.andy.auth.config.AuthConfig;
 import io.netty.handler.ipfilter.IpFilterRuleType;
@@ -21,9 +22,14 @@ import io.netty.util.NetUtil;
 public class TrustedProxies {
     private final List<IpSubnetFilterRule> blocks;
 
+    @Inject
     TrustedProxies(AuthConfig config) {
-        this.blocks = config.trustedProxies().stream().map(String::trim).filter(s -> !s.isEmpty())
-                .map(TrustedProxies::block).toList();
+        this(config.trustedProxies());
+    }
+
+    /** Refuses anything but IP literals and CIDR blocks: a host name here would mean a DNS lookup per request. */
+    TrustedProxies(List<String> cidrs) {
+        this.blocks = cidrs.stream().map(String::trim).filter(s -> !s.isEmpty()).map(TrustedProxies::block).toList();
     }
 
     /**

@@ -1,8 +1,8 @@
 package ai.andy.auth.service;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
 
-import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
 
 import ai.andy.auth.User;
 import ai.andy.auth.config.AuthConfig;
@@ -14,6 +14,7 @@ import ai.andy.auth.security.TokenIssuer;
 import ai.andy.runtime.problem.ProblemException;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 
@@ -77,7 +78,7 @@ public class SessionService {
             if (rotation.outcome() != Outcome.ROTATED) {
                 throw new ProblemException(401, "Unauthorized", "This refresh token is not valid any more. Sign in again.");
             }
-            return new Tokens(tokens.accessToken(rotation.userId()), rotation.nextToken(),
+            return new Tokens(tokens.accessToken(rotation.userId(), rotation.sessionId()), rotation.nextToken(),
                     config.accessTokenLifetime().toSeconds());
         });
     }
@@ -90,8 +91,10 @@ public class SessionService {
     }
 
     private Uni<Tokens> startSession(User user) {
-        return Panache.withTransaction(() -> refreshTokens.startFamily(user.id))
-                .map(refresh -> new Tokens(tokens.accessToken(user.id), refresh, config.accessTokenLifetime().toSeconds()));
+        UUID sessionId = UUID.randomUUID();
+        return Panache.withTransaction(() -> refreshTokens.startFamily(user.id, sessionId))
+                .map(refresh -> new Tokens(tokens.accessToken(user.id, sessionId), refresh,
+                        config.accessTokenLifetime().toSeconds()));
     }
 
     private static ProblemException wrongCredentials() {

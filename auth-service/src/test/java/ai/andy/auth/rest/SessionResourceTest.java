@@ -198,6 +198,36 @@ class SessionResourceTest {
         given().auth().oauth2(serviceToken).get("/api/me").then().statusCode(403);
     }
 
+    @Inject
+    io.quarkus.redis.datasource.RedisDataSource redis;
+
+    @Test
+    void anEndedSignInIsPutOnTheGatewaysDenyList() throws Exception {
+        String email = signup();
+        Response loggedOut = login(email, PASSWORD, newAddress());
+        String sid = sessionOf(loggedOut.path("accessToken"));
+        given().contentType(ContentType.JSON).body(Map.of("refreshToken", loggedOut.path("refreshToken")))
+                .post("/api/auth/logout").then().statusCode(204);
+        assertThat(redis.key().pttl("andy:session-revoked:" + sid)).isBetween(60_000L, 16 * 60_000L);
+
+        // A refresh token presented twice ends its sign-in too; the rotated tokens name the same sign-in.
+        Response stolen = login(email, PASSWORD, newAddress());
+        String sid2 = sessionOf(stolen.path("accessToken"));
+        Response rotated = refresh(stolen.path("refreshToken"));
+        assertThat(sessionOf(rotated.path("accessToken"))).isEqualTo(sid2);
+        assertThat(redis.key().exists("andy:session-revoked:" + sid2)).isFalse();
+        refresh(stolen.path("refreshToken")).then().statusCode(401);
+        assertThat(redis.key().exists("andy:session-revoked:" + sid2)).isTrue();
+        assertThat(sid2).isNotEqualTo(sid);
+    }
+
+    private static String sessionOf(String accessToken) throws Exception {
+        String sid = org.jose4j.jwt.JwtClaims.parse(new String(java.util.Base64.getUrlDecoder()
+                .decode(accessToken.split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8)).getStringClaimValue("sid");
+        assertThat(sid).isNotBlank();
+        return sid;
+    }
+
     private static JwtClaims claims(String subject, int secondsToExpiry) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer("andy");

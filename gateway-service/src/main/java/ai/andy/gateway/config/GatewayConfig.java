@@ -14,6 +14,10 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "andy.gateway")
 public interface GatewayConfig {
 
+    /** Where people reach Andy (ANDY_PUBLIC_URL); https there turns on Strict-Transport-Security. */
+    @WithDefault("http://localhost:8080")
+    URI publicUrl();
+
     /** The route table, one entry per upstream service, keyed by a short name ({@code auth}, {@code chat}, ...). */
     Map<String, Route> routes();
 
@@ -33,6 +37,9 @@ public interface GatewayConfig {
     /** The largest request body forwarded to a service; a larger one is refused with 413. */
     @WithDefault("10M")
     MemorySize maxBodySize();
+
+    /** Limits on the request line and headers, answered with 414 and 431 in problem+json. */
+    Limits limits();
 
     /** Connection settings shared by every upstream. */
     Upstream upstream();
@@ -59,6 +66,23 @@ public interface GatewayConfig {
         /** How long to wait for the service's response headers once the request is sent (streams may last longer). */
         @WithDefault("10s")
         Duration timeout();
+
+        /**
+         * Whether the service carries out a change sent again with the same {@code Idempotency-Key} only once. Only
+         * then does a timed-out change's 504 tell the client that retrying with the same key is safe.
+         */
+        @WithDefault("false")
+        boolean honoursIdempotencyKeys();
+    }
+
+    interface Limits {
+        /** The longest path plus query accepted. */
+        @WithDefault("8192")
+        int maxUriLength();
+
+        /** The largest header block accepted (names, values and separators, in bytes of ASCII). */
+        @WithDefault("20480")
+        int maxHeaderBytes();
     }
 
     interface Upstream {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import ai.andy.gateway.support.Api;
 import ai.andy.gateway.support.GatewayTestProfile;
 import ai.andy.gateway.support.Tokens;
+import ai.andy.gateway.support.WsClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
@@ -76,5 +77,40 @@ class RateLimitTest {
         // Addresses that are not IP literals never count as the client (nor cause a DNS lookup).
         given().header("X-Forwarded-For", "not-an-address, " + client).when().get("/.well-known/jwks.json")
                 .then().statusCode(429);
+    }
+
+    @Test
+    void requestsWithoutAValidTokenAreLimitedPerAddress() {
+        String address = Api.newClientAddress();
+        for (int i = 0; i < IP_BURST; i++) {
+            String auth = i % 2 == 0 ? "Bearer " + Tokens.unknownKey(Tokens.newUserId()) : "Basic eDp5";
+            given().header("X-Forwarded-For", address).header("Authorization", auth).when().get("/api/email/messages")
+                    .then().statusCode(401);
+        }
+        given().header("X-Forwarded-For", address).when().get("/api/email/messages").then().statusCode(429)
+                .contentType("application/problem+json").header("Retry-After", org.hamcrest.Matchers.notNullValue());
+        // A signed-in person at that address is not held up: their bucket is their own.
+        given().header("X-Forwarded-For", address).header("Authorization", "Bearer " + Tokens.access(Tokens.newUserId()))
+                .when().get("/api/email/messages").then().statusCode(200);
+    }
+
+    @Test
+    void webSocketHandshakesAreLimitedPerAddress() throws Exception {
+        String address = Api.newClientAddress();
+        String token = Tokens.access(Tokens.newUserId());
+        for (int i = 0; i < IP_BURST; i++) {
+            try (WsClient client = WsClient.from(address, token)) {
+                assertThat(client.next(java.time.Duration.ofSeconds(10)).getString("type")).isEqualTo("ready");
+            }
+        }
+        Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> WsClient.from(address, token).close());
+        while (refused != null && !(refused instanceof java.net.http.WebSocketHandshakeException)) {
+            refused = refused.getCause();
+        }
+        assertThat(refused).isNotNull();
+        assertThat(((java.net.http.WebSocketHandshakeException) refused).getResponse().statusCode()).isEqualTo(429);
+        try (WsClient elsewhere = WsClient.from(Api.newClientAddress(), token)) {
+            assertThat(elsewhere.next(java.time.Duration.ofSeconds(10)).getString("type")).isEqualTo("ready");
+        }
     }
 }

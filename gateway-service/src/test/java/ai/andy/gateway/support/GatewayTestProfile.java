@@ -36,6 +36,7 @@ public class GatewayTestProfile implements QuarkusTestProfile {
                 Map.entry("andy.auth.jwks-min-refetch-interval", "1s"),
                 Map.entry("andy.gateway.ws.auth-timeout", "1s"),
                 Map.entry("andy.gateway.routes.voice.timeout", "1s"),
+                Map.entry("andy.gateway.routes.chat.timeout", "1s"),
                 Map.entry("andy.gateway.circuit-breaker.max-failures", "3"),
                 Map.entry("andy.gateway.circuit-breaker.reset-after", "30s"),
                 Map.entry("andy.gateway.upstream.health-cache-for", "0s"),
