@@ -44,7 +44,7 @@ class ForwardedHeadersTest {
     void aForgedAddressPerRequestDoesNotDodgeThePerAddressLimit() {
         int allowed = 0;
         int refused = 0;
-        for (int i = 0; i < IP_BURST + 3; i++) {
+        for (int i = 0; i < IP_BURST + 6; i++) {
             int status = given().header("X-Forwarded-For", Api.newClientAddress())
                     .header("Forwarded", "for=" + Api.newClientAddress())
                     .when().get("/.well-known/jwks.json").statusCode();
@@ -54,8 +54,9 @@ class ForwardedHeadersTest {
                 refused++;
             }
         }
-        // Every request counts against the real peer (127.0.0.1), whatever address it claims.
-        assertThat(allowed).isLessThanOrEqualTo(IP_BURST);
-        assertThat(refused).isGreaterThanOrEqualTo(3);
+        // Every request counts against the real peer (127.0.0.1), whatever address it claims (the bucket refills a
+        // token every 5 s, so a slow run may see one or two more go through).
+        assertThat(allowed).isLessThanOrEqualTo(IP_BURST + 2);
+        assertThat(refused).isGreaterThanOrEqualTo(4);
     }
 }
