@@ -34,7 +34,7 @@ public class BenchUpstream {
         int port = Integer.parseInt(args[0]);
         RsaJsonWebKey key = RsaJwkGenerator.generateJwk(2048);
         key.setKeyId("bench-key");
-        Files.writeString(Path.of(args[1]), token(key));
+        Files.writeString(Path.of(args[1]), token(key, args.length < 3 || !"0".equals(args[2])));
 
         RsaJsonWebKey published = (RsaJsonWebKey) JsonWebKey.Factory.newJwk(key.getRsaPublicKey());
         published.setKeyId(key.getKeyId());
@@ -75,7 +75,7 @@ public class BenchUpstream {
         System.out.println("bench upstream ready on 127.0.0.1:" + port);
     }
 
-    private static String token(RsaJsonWebKey key) throws Exception {
+    private static String token(RsaJsonWebKey key, boolean namesSignIn) throws Exception {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer("andy");
         claims.setAudience("andy");
@@ -84,6 +84,10 @@ public class BenchUpstream {
         claims.setExpirationTimeMinutesInTheFuture(60);
         claims.setGeneratedJwtId();
         claims.setClaim("token_use", "access");
+        if (namesSignIn) {
+            // A sign-in id, as auth-service sets it: the gateway checks it against the deny-list of ended sign-ins.
+            claims.setClaim("sid", java.util.UUID.randomUUID().toString());
+        }
         claims.setStringListClaim("groups", "user");
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());

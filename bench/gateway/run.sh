@@ -9,7 +9,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 HERE="$ROOT/bench/gateway"
-APP="$ROOT/gateway-service/target/quarkus-app"
+APP="${BENCH_GATEWAY_APP:-$ROOT/gateway-service/target/quarkus-app}" # a copy, while a build rewrites target/
 SECONDS_PER_RUN="${BENCH_SECONDS:-8}"
 CONNECTIONS="${BENCH_CONNECTIONS:-32}"
 JVM_OPTS="${BENCH_JVM_OPTS:--Xmx256m -XX:+UseSerialGC}"
@@ -69,8 +69,10 @@ fi
 
 UPSTREAM_PORT=$(free_port)
 GATEWAY_PORT=$(free_port)
+MANAGEMENT_PORT=$(free_port)
 say "starting the upstream on 127.0.0.1:$UPSTREAM_PORT and the gateway on 127.0.0.1:$GATEWAY_PORT"
 java -Xmx256m -XX:+UseSerialGC -cp "$APP/lib/main/*" "$HERE/BenchUpstream.java" "$UPSTREAM_PORT" "$WORK/token" \
+  "${BENCH_SID:-1}" \
   >"$WORK/upstream.log" 2>&1 &
 PIDS+=($!)
 wait_for "http://127.0.0.1:$UPSTREAM_PORT/api/me" 60
@@ -82,13 +84,14 @@ ANDY_RATE_USER_BURST=1000000000 ANDY_RATE_USER_PER_SECOND=1000000000 \
 ANDY_RATE_IP_BURST=1000000000 ANDY_RATE_IP_PER_SECOND=1000000000 \
 java $JVM_OPTS \
   -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$GATEWAY_PORT" \
+  -Dquarkus.management.host=127.0.0.1 -Dquarkus.management.port="$MANAGEMENT_PORT" \
   -Dquarkus.log.console.json.enabled=false -Dquarkus.log.level=WARN \
   -Dmp.messaging.incoming.notify-user.enabled=false -Dquarkus.kafka.health.enabled=false \
   -jar "$APP/quarkus-run.jar" >"$WORK/gateway.log" 2>&1 &
 PIDS+=($!)
 TOKEN=$(<"$WORK/token")
 AUTH="Authorization: Bearer $TOKEN"
-wait_for "http://127.0.0.1:$GATEWAY_PORT/q/health/live" 90
+wait_for "http://127.0.0.1:$MANAGEMENT_PORT/q/health/live" 90 # health is on the management interface
 wait_for "http://127.0.0.1:$GATEWAY_PORT/api/me" 30 "$AUTH" # the gateway has fetched the signing keys
 
 UP="http://127.0.0.1:$UPSTREAM_PORT"

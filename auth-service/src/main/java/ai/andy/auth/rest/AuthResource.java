@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import ai.andy.auth.security.TrustedProxies;
 import ai.andy.auth.service.SessionService;
 import ai.andy.auth.service.SessionService.Tokens;
 import ai.andy.auth.service.SignupService;
@@ -23,10 +24,12 @@ import io.vertx.core.http.HttpServerRequest;
 public class AuthResource {
     private final SignupService signups;
     private final SessionService sessions;
+    private final TrustedProxies proxies;
 
-    AuthResource(SignupService signups, SessionService sessions) {
+    AuthResource(SignupService signups, SessionService sessions, TrustedProxies proxies) {
         this.signups = signups;
         this.sessions = sessions;
+        this.proxies = proxies;
     }
 
     public record LoginRequest(String email, String password) {
@@ -51,7 +54,8 @@ public class AuthResource {
     @Path("/login")
     public Uni<Tokens> login(LoginRequest request, @Context HttpServerRequest http) {
         LoginRequest body = request != null ? request : new LoginRequest(null, null);
-        return sessions.login(body.email(), body.password(), http.remoteAddress().hostAddress());
+        String client = proxies.client(http.remoteAddress().hostAddress(), http.headers().getAll("X-Forwarded-For"));
+        return sessions.login(body.email(), body.password(), client);
     }
 
     /** Trades a refresh token for a new pair; the presented token is spent. */

@@ -27,9 +27,11 @@ public class RefreshTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AuthConfig config;
+    private final RevokedSessions revokedSessions;
 
-    RefreshTokens(AuthConfig config) {
+    RefreshTokens(AuthConfig config, RevokedSessions revokedSessions) {
         this.config = config;
+        this.revokedSessions = revokedSessions;
     }
 
     public enum Outcome {
@@ -40,15 +42,15 @@ public class RefreshTokens {
      * What a refresh came to. Not an exception: a reuse must commit the family's revocation, and a failure would roll
      * the transaction back.
      */
-    public record Rotation(Outcome outcome, String userId, String nextToken) {
+    public record Rotation(Outcome outcome, String userId, UUID sessionId, String nextToken) {
         static Rotation refused(Outcome outcome) {
-            return new Rotation(outcome, null, null);
+            return new Rotation(outcome, null, null, null);
         }
     }
 
-    /** Starts a new family (a sign-in); returns the token to hand out. */
-    public Uni<String> startFamily(String userId) {
-        return issue(userId, UUID.randomUUID());
+    /** Starts a new family (a sign-in, whose id its access tokens carry as {@code sid}); returns the token. */
+    public Uni<String> startFamily(String userId, UUID sessionId) {
+        return issue(userId, sessionId);
     }
 
     public Uni<Rotation> rotate(String presented) {
@@ -75,7 +77,7 @@ public class RefreshTokens {
                                     return revokeFamily(token.familyId).replaceWith(Rotation.refused(Outcome.REUSED));
                                 }
                                 return issue(token.userId, token.familyId)
-                                        .map(next -> new Rotation(Outcome.ROTATED, token.userId, next));
+                                        .map(next -> new Rotation(Outcome.ROTATED, token.userId, token.familyId, next));
                             });
                 });
     }
@@ -92,7 +94,7 @@ public class RefreshTokens {
         return Panache.getSession().chain(session -> session
                 .createMutationQuery("update RefreshToken set revokedAt = :now where familyId = :family and revokedAt is null")
                 .setParameter("now", OffsetDateTime.now()).setParameter("family", familyId).executeUpdate())
-                .replaceWithVoid();
+                .chain(() -> revokedSessions.revoke(familyId));
     }
 
     private Uni<String> issue(String userId, UUID familyId) {

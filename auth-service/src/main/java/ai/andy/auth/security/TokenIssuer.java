@@ -2,6 +2,8 @@ package ai.andy.auth.security;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,15 +28,18 @@ public class TokenIssuer {
         this.config = config;
     }
 
-    public String accessToken(String userId) {
-        return sign(userId, AccessTokenVerifier.USE_ACCESS, "user", config.accessTokenLifetime());
+    /** A person's access token, naming its sign-in ({@code sid}) so the gateway can refuse it once that ends. */
+    public String accessToken(String userId, UUID sessionId) {
+        return sign(userId, AccessTokenVerifier.USE_ACCESS, "user", config.accessTokenLifetime(),
+                claims -> claims.setClaim("sid", sessionId.toString()));
     }
 
     public String serviceToken(String serviceName) {
-        return sign(serviceName, AccessTokenVerifier.USE_SERVICE, "service", config.serviceTokenLifetime());
+        return sign(serviceName, AccessTokenVerifier.USE_SERVICE, "service", config.serviceTokenLifetime(), claims -> {
+        });
     }
 
-    private String sign(String subject, String use, String group, Duration lifetime) {
+    private String sign(String subject, String use, String group, Duration lifetime, Consumer<JwtClaims> extra) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(config.issuer());
         claims.setAudience(AccessTokenVerifier.AUDIENCE);
@@ -46,6 +51,7 @@ public class TokenIssuer {
         claims.setGeneratedJwtId();
         claims.setClaim(AccessTokenVerifier.TOKEN_USE, use);
         claims.setStringListClaim("groups", List.of(group));
+        extra.accept(claims);
 
         RsaJsonWebKey key = keys.signer();
         JsonWebSignature jws = new JsonWebSignature();

@@ -52,12 +52,17 @@ public class ConnectionService {
         this.vertx = vertx;
     }
 
-    /** A connection as the person sees it: never a token. */
-    public record ConnectionView(String id, String provider, String account, List<String> scopes, String status,
-            OffsetDateTime lastRefreshedAt, OffsetDateTime connectedAt) {
-        static ConnectionView of(Connection c) {
-            return new ConnectionView(c.id.toString(), c.provider, c.account, List.of(c.scopes.split(" ")), c.status,
-                    c.lastRefreshedAt, c.createdAt);
+    /**
+     * A connection as the person sees it: never a token. {@code missingScopes}: what Andy asks for today but this
+     * grant lacks (e.g. tasks, for accounts connected before Andy asked for them); connecting the provider again adds
+     * them to the existing grant (Google: include_granted_scopes).
+     */
+    public record ConnectionView(String id, String provider, String account, List<String> scopes,
+            List<String> missingScopes, String status, OffsetDateTime lastRefreshedAt, OffsetDateTime connectedAt) {
+        static ConnectionView of(Connection c, String requested) {
+            List<String> granted = List.of(c.scopes.split(" "));
+            return new ConnectionView(c.id.toString(), c.provider, c.account, granted,
+                    GrantedScopes.missing(requested, granted), c.status, c.lastRefreshedAt, c.createdAt);
         }
     }
 
@@ -100,15 +105,23 @@ public class ConnectionService {
         });
     }
 
+    private String requestedScopes(String provider) {
+        return switch (provider) {
+            case "google" -> config.google().scopes();
+            case "microsoft" -> config.microsoft().scopes();
+            default -> "";
+        };
+    }
+
     public Uni<List<ConnectionView>> list(String userId) {
         return Panache.withSession(() -> users.findById(userId).chain(user -> connections.forUser(userId).map(found -> {
             List<ConnectionView> views = new ArrayList<>();
             if (user != null) {
                 // The built-in mailbox and calendar are always there; they hold no tokens.
-                views.add(new ConnectionView("local", "local", user.email, List.of("mail", "calendar", "tasks"), "active",
-                        null, user.createdAt));
+                views.add(new ConnectionView("local", "local", user.email, List.of("mail", "calendar", "tasks"),
+                        List.of(), "active", null, user.createdAt));
             }
-            found.forEach(c -> views.add(ConnectionView.of(c)));
+            found.forEach(c -> views.add(ConnectionView.of(c, requestedScopes(c.provider))));
             return views;
         })));
     }

@@ -1,5 +1,7 @@
 package ai.andy.auth.service;
 
+import java.util.UUID;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import ai.andy.auth.User;
@@ -12,10 +14,15 @@ import ai.andy.auth.security.TokenIssuer;
 import ai.andy.runtime.problem.ProblemException;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 
-/** Signing in, staying signed in (refresh) and signing out. */
+/**
+ * Signing in, staying signed in (refresh) and signing out. Created at start-up: its decoy hash takes a bcrypt's time,
+ * which must not be spent on an event loop by the first sign-in.
+ */
+@Startup
 @ApplicationScoped
 public class SessionService {
     /** Verified against when the address is unknown, so a wrong address takes as long as a wrong password. */
@@ -53,7 +60,7 @@ public class SessionService {
                 .chain(user -> vertx.executeBlocking(Uni.createFrom().item(() ->
                         BcryptUtil.matches(password, user != null ? user.passwordHash : DECOY_HASH) && user != null))
                         .chain(matches -> matches
-                                ? throttle.recordSuccess(email).chain(() -> startSession(user))
+                                ? throttle.recordSuccess(email, clientAddress).chain(() -> startSession(user))
                                 : throttle.recordFailure(email, clientAddress)
                                         .chain(() -> Uni.createFrom().failure(wrongCredentials()))));
     }
@@ -71,7 +78,7 @@ public class SessionService {
             if (rotation.outcome() != Outcome.ROTATED) {
                 throw new ProblemException(401, "Unauthorized", "This refresh token is not valid any more. Sign in again.");
             }
-            return new Tokens(tokens.accessToken(rotation.userId()), rotation.nextToken(),
+            return new Tokens(tokens.accessToken(rotation.userId(), rotation.sessionId()), rotation.nextToken(),
                     config.accessTokenLifetime().toSeconds());
         });
     }
@@ -84,8 +91,10 @@ public class SessionService {
     }
 
     private Uni<Tokens> startSession(User user) {
-        return Panache.withTransaction(() -> refreshTokens.startFamily(user.id))
-                .map(refresh -> new Tokens(tokens.accessToken(user.id), refresh, config.accessTokenLifetime().toSeconds()));
+        UUID sessionId = UUID.randomUUID();
+        return Panache.withTransaction(() -> refreshTokens.startFamily(user.id, sessionId))
+                .map(refresh -> new Tokens(tokens.accessToken(user.id, sessionId), refresh,
+                        config.accessTokenLifetime().toSeconds()));
     }
 
     private static ProblemException wrongCredentials() {

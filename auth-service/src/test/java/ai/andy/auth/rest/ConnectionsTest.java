@@ -104,7 +104,9 @@ class ConnectionsTest {
         assertThat(authorize.get("scope").split(" ")).contains("openid", "email",
                 "https://www.googleapis.com/auth/gmail.readonly", "https://www.googleapis.com/auth/gmail.send",
                 "https://www.googleapis.com/auth/gmail.modify", "https://www.googleapis.com/auth/calendar.events",
-                "https://www.googleapis.com/auth/calendar.readonly");
+                "https://www.googleapis.com/auth/calendar.readonly", "https://www.googleapis.com/auth/tasks");
+        // Scopes granted before (mail, for someone connected before tasks) are kept in the same grant.
+        assertThat(authorize.get("include_granted_scopes")).isEqualTo("true");
 
         stubGoogleCodeExchange("4/0Ab-code", authorize.get("code_challenge"), access, refresh, 3599);
         providers.stubFor(get(urlPathEqualTo("/google/userinfo")).withHeader("Authorization", equalTo("Bearer " + access))
@@ -306,6 +308,21 @@ class ConnectionsTest {
                 .andMatching(pkceVerifierMatching(challenge))
                 .willReturn(okJson("{\"access_token\":\"" + access + "\",\"expires_in\":" + expiresIn + ",\"refresh_token\":\""
                         + refresh + "\",\"scope\":\"" + GOOGLE_SCOPES + "\",\"token_type\":\"Bearer\"}")));
+    }
+
+    @Test
+    void aGrantFromBeforeTasksListsWhatIsMissingAndConnectingAgainAsksForIt() throws Exception {
+        String user = signupAndLogin();
+        // Granted as Microsoft answers for an account connected before Andy asked for tasks.
+        connectMicrosoft(user, "ms-access-" + UUID.randomUUID(), "ms-refresh-" + UUID.randomUUID(), 3600);
+        given().auth().oauth2(user).get("/api/connections").then().statusCode(200)
+                .body("find { it.provider == 'microsoft' }.scopes", hasItem("Calendars.ReadWrite"))
+                .body("find { it.provider == 'microsoft' }.missingScopes",
+                        org.hamcrest.Matchers.equalTo(List.of("Tasks.ReadWrite")))
+                .body("find { it.provider == 'local' }.missingScopes", org.hamcrest.Matchers.equalTo(List.of()));
+
+        Map<String, String> again = startConnect(user, "microsoft");
+        assertThat(again.get("scope").split(" ")).contains("offline_access", "Calendars.ReadWrite", "Tasks.ReadWrite");
     }
 
     private String connectMicrosoft(String user, String access, String refresh, int expiresIn) throws Exception {

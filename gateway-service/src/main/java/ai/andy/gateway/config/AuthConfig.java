@@ -41,4 +41,15 @@ public interface AuthConfig {
     /** Verified tokens remembered (until they expire) so a signature is checked once per token, not per request. */
     @WithDefault("10000")
     int verifiedTokenCacheSize();
+
+    /**
+     * How long the gateway remembers whether a sign-in has ended (auth-service's deny-list in Redis) before asking
+     * Redis again: the longest a signed-out session's access token keeps working here.
+     */
+    @WithDefault("2s")
+    Duration revocationCheckEvery();
+
+    /** How long to wait for Redis on that check before letting the token through (the check fails open). */
+    @WithDefault("250ms")
+    Duration revocationRedisTimeout();
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
@@ -12,6 +13,10 @@ import io.smallrye.config.WithDefault;
 /** The gateway's own settings: the route table and what is applied to every routed request. */
 @ConfigMapping(prefix = "andy.gateway")
 public interface GatewayConfig {
+
+    /** Where people reach Andy (ANDY_PUBLIC_URL); https there turns on Strict-Transport-Security. */
+    @WithDefault("http://localhost:8080")
+    URI publicUrl();
 
     /** The route table, one entry per upstream service, keyed by a short name ({@code auth}, {@code chat}, ...). */
     Map<String, Route> routes();
@@ -22,9 +27,19 @@ public interface GatewayConfig {
      */
     List<String> publicRoutes();
 
+    /**
+     * Addresses or CIDR blocks of the proxies in front of the gateway (ANDY_TRUSTED_PROXIES). Only a connection from
+     * one of them may tell the client's address, scheme and host in {@code X-Forwarded-*}/{@code Forwarded}; from
+     * anyone else those headers are replaced by what the gateway saw. Empty (the default): nobody is trusted.
+     */
+    Optional<List<String>> trustedProxies();
+
     /** The largest request body forwarded to a service; a larger one is refused with 413. */
     @WithDefault("10M")
     MemorySize maxBodySize();
+
+    /** Limits on the request line and headers, answered with 414 and 431 in problem+json. */
+    Limits limits();
 
     /** Connection settings shared by every upstream. */
     Upstream upstream();
@@ -51,6 +66,23 @@ public interface GatewayConfig {
         /** How long to wait for the service's response headers once the request is sent (streams may last longer). */
         @WithDefault("10s")
         Duration timeout();
+
+        /**
+         * Whether the service carries out a change sent again with the same {@code Idempotency-Key} only once. Only
+         * then does a timed-out change's 504 tell the client that retrying with the same key is safe.
+         */
+        @WithDefault("false")
+        boolean honoursIdempotencyKeys();
+    }
+
+    interface Limits {
+        /** The longest path plus query accepted. */
+        @WithDefault("8192")
+        int maxUriLength();
+
+        /** The largest header block accepted (names, values and separators, in bytes of ASCII). */
+        @WithDefault("20480")
+        int maxHeaderBytes();
     }
 
     interface Upstream {

@@ -1,6 +1,7 @@
 package ai.andy.gateway.proxy;
 
 import java.util.Locale;
+import java.util.Set;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -25,10 +26,21 @@ import io.vertx.ext.web.RoutingContext;
 public class GatewayRoutes {
     /** Before Quarkus' CORS filter (order -300), so even a refused preflight carries a request id. */
     static final int REQUEST_ID_ORDER = -400;
+    /** First of all, so that every answer, even a refused preflight, carries them. */
+    static final int SECURITY_HEADERS_ORDER = -450;
+    /** Every request gets a bounded metrics tag at once; routed ones get their route's in route(). */
+    static final int METRICS_ORDER = -449;
+    /** Right after the request id: an oversized request line or header block is refused before anything else. */
+    static final int LIMITS_ORDER = -399;
     /** After CORS, before Quarkus' own body-size check (order -2), which would answer 413 in plain text. */
     static final int PROXY_ORDER = -3;
     /** Where Quarkus' HTTP metrics look for the URI template of a request (as Quarkus REST sets it). */
     private static final String METRICS_URI_TEMPLATE = "UrlPathTemplate";
+    /** The paths the gateway serves itself, tagged as they are; anything else unrouted is one tag. */
+    private static final Set<String> OWN_PATHS = Set.of("/", "/index.html", "/app.js", "/app.css", "/ws",
+            "/favicon.ico");
+    private static final String OWN_OPENAPI = "/q/openapi";
+    private static final String WS = "/ws";
 
     private final Upstreams upstreams;
     private final PublicRoutes publicRoutes;
@@ -36,9 +48,15 @@ public class GatewayRoutes {
     private final RateLimiter limiter;
     private final Proxy proxy;
     private final OpenApiDocs docs;
+    private final Forwarding forwarding;
+    private final RequestLimits limits;
+    private final SecurityHeaders securityHeaders;
 
     GatewayRoutes(Upstreams upstreams, PublicRoutes publicRoutes, AccessTokens tokens, RateLimiter limiter, Proxy proxy,
-            OpenApiDocs docs) {
+            OpenApiDocs docs, Forwarding forwarding, RequestLimits limits, SecurityHeaders securityHeaders) {
+        this.securityHeaders = securityHeaders;
+        this.limits = limits;
+        this.forwarding = forwarding;
         this.upstreams = upstreams;
         this.publicRoutes = publicRoutes;
         this.tokens = tokens;
@@ -48,7 +66,10 @@ public class GatewayRoutes {
     }
 
     void install(@Observes Router router) {
+        router.route().order(SECURITY_HEADERS_ORDER).handler(securityHeaders::add);
+        router.route().order(METRICS_ORDER).handler(GatewayRoutes::tagForMetrics);
         router.route().order(REQUEST_ID_ORDER).handler(RequestIds::assign);
+        router.route().order(LIMITS_ORDER).handler(limits::check);
         router.route().order(PROXY_ORDER).handler(this::route);
         router.get(OpenApiDocs.PATH + ":service")
                 .handler(ctx -> limited(ctx, limiter.forAddress(clientAddress(ctx)), () -> docs.serve(ctx)));
@@ -62,10 +83,39 @@ public class GatewayRoutes {
         });
     }
 
+    /**
+     * HTTP metrics name a request by a template, never its raw path: paths are chosen by clients, and each new one
+     * would be a new time series (until the tag cap, after which real routes would go unrecorded).
+     */
+    private static void tagForMetrics(RoutingContext ctx) {
+        String path = ctx.normalizedPath();
+        String template;
+        if (OWN_PATHS.contains(path)) {
+            template = path;
+        } else if (path.startsWith(OpenApiDocs.PATH)) {
+            template = OpenApiDocs.PATH + "{service}";
+        } else if (path.startsWith("/q/swagger-ui")) {
+            template = "/q/swagger-ui";
+        } else {
+            template = "/{unrouted}";
+        }
+        Vertx.currentContext().putLocal(METRICS_URI_TEMPLATE, template);
+        ctx.next();
+    }
+
     private void route(RoutingContext ctx) {
         String path = ctx.normalizedPath();
         Upstreams.Prefix route = upstreams.route(path);
         if (route == null) {
+            if (path.equals(OWN_OPENAPI) || path.startsWith(OWN_OPENAPI + "/")) {
+                Problems.notFound(ctx); // the gateway's own (empty) document: see application.properties
+                return;
+            }
+            if (path.equals(WS)) {
+                // Each handshake may cost a token check and holds a socket: limited per client address.
+                limited(ctx, limiter.forAddress(clientAddress(ctx)), ctx::next);
+                return;
+            }
             ctx.next();
             return;
         }
@@ -83,15 +133,18 @@ public class GatewayRoutes {
             return;
         }
         String token = bearer(ctx);
+        // Requests that prove no identity are counted against their address, so a flood of them is slowed like any
+        // other anonymous traffic (429) instead of being answered 401 as fast as it comes.
         if (token == null) {
-            unauthorized(ctx, "Sign in first: this request needs an access token (Authorization: Bearer ...).", false);
+            limited(ctx, limiter.forAddress(clientAddress(ctx)), () -> unauthorized(ctx,
+                    "Sign in first: this request needs an access token (Authorization: Bearer ...).", false));
             return;
         }
         tokens.verify(token).onComplete(verified -> {
             if (verified.succeeded()) {
                 limited(ctx, limiter.forUser(verified.result().userId()), () -> proxy.forward(ctx, upstream));
             } else if (verified.cause() instanceof InvalidTokenException invalid) {
-                unauthorized(ctx, invalid.getMessage(), true);
+                limited(ctx, limiter.forAddress(clientAddress(ctx)), () -> unauthorized(ctx, invalid.getMessage(), true));
             } else {
                 ctx.fail(verified.cause());
             }
@@ -131,9 +184,7 @@ public class GatewayRoutes {
         return token.isEmpty() ? null : token;
     }
 
-    /** The client's address; behind a trusted proxy Quarkus takes it from X-Forwarded-For (quarkus.http.proxy.*). */
-    static String clientAddress(RoutingContext ctx) {
-        var address = ctx.request().remoteAddress();
-        return address == null ? "unknown" : address.hostAddress();
+    private String clientAddress(RoutingContext ctx) {
+        return forwarding.client(ctx);
     }
 }

@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import jakarta.inject.Singleton;
 
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
@@ -13,7 +14,8 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * {@code GET /openapi/<route key>}: a service's OpenAPI document, fetched from its {@code /q/openapi}, for the one
  * Swagger UI at the gateway ({@code quarkus.swagger-ui.urls.*}). The only read of a service's {@code /q/**} the gateway
- * makes on a client's behalf: GET only, this one document, nothing else under {@code /q}.
+ * makes on a client's behalf: GET only, this one document, nothing else under {@code /q}. What the gateway never
+ * routes ({@code /internal/**}, {@code /q/**}) is cut out of it: the public needs no map of the services' back doors.
  */
 @Singleton
 public class OpenApiDocs {
@@ -23,6 +25,17 @@ public class OpenApiDocs {
 
     OpenApiDocs(Upstreams upstreams) {
         this.upstreams = upstreams;
+    }
+
+    /** The document without the paths the gateway never routes; a document that is not JSON is refused. */
+    static Buffer publicPart(Buffer document) {
+        JsonObject doc = document.toJsonObject();
+        JsonObject paths = doc.getJsonObject("paths");
+        if (paths != null) {
+            paths.fieldNames().removeIf(path -> path.equals("/internal") || path.startsWith("/internal/")
+                    || path.equals("/q") || path.startsWith("/q/"));
+        }
+        return doc.toBuffer();
     }
 
     void serve(RoutingContext ctx) {
@@ -41,6 +54,7 @@ public class OpenApiDocs {
                         ? response.body()
                         : Future.failedFuture("HTTP " + response.statusCode()))
                 .timeout(upstream.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                .map(OpenApiDocs::publicPart)
                 .onSuccess(body -> ctx.response().putHeader("Content-Type", "application/json").end(body))
                 .onFailure(e -> Problems.send(ctx, 503, "Service unavailable",
                         upstream.service() + " did not provide its API description; try again shortly.",

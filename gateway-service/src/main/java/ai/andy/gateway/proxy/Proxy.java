@@ -1,5 +1,7 @@
 package ai.andy.gateway.proxy;
 
+import java.util.Set;
+
 import jakarta.inject.Singleton;
 
 import ai.andy.gateway.config.GatewayConfig;
@@ -8,6 +10,7 @@ import io.vertx.circuitbreaker.OpenCircuitException;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
@@ -22,11 +25,17 @@ import io.vertx.ext.web.RoutingContext;
  */
 @Singleton
 public class Proxy {
+    private static final Set<HttpMethod> SIDE_EFFECTING = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
+            HttpMethod.DELETE);
+
     private final long maxBodySize;
     private final long idleTimeoutMs;
     private final long breakerResetSeconds;
 
-    Proxy(GatewayConfig config) {
+    private final Forwarding forwarding;
+
+    Proxy(GatewayConfig config, Forwarding forwarding) {
+        this.forwarding = forwarding;
         this.maxBodySize = config.maxBodySize().asLongValue();
         this.idleTimeoutMs = config.upstream().idleTimeout().toMillis();
         this.breakerResetSeconds = Math.max(1, config.circuitBreaker().resetAfter().toSeconds());
@@ -72,12 +81,35 @@ public class Proxy {
         } else if (failure instanceof UpstreamTimeout) {
             Log.warnf("%s sent no response within %s (request %s)", upstream.service(), upstream.timeout(),
                     RequestIds.of(ctx));
-            unavailable(ctx, upstream, 504, "Gateway timeout", upstream.service() + " did not answer within "
-                    + upstream.timeout().toSeconds() + " s; try again shortly.");
+            timedOut(ctx, upstream);
         } else {
             Log.warnf("%s cannot be reached: %s (request %s)", upstream.service(), failure.toString(), RequestIds.of(ctx));
             unavailable(ctx, upstream, 503, "Service unavailable", upstream.notAnswering());
         }
+    }
+
+    /**
+     * A read that timed out can simply be tried again. A change (POST, PUT, PATCH, DELETE) may still be carried out
+     * by the service after the gateway gave up on it, so the answer says the outcome is unknown, and whether sending
+     * it again is safe: only with the same Idempotency-Key, and only where the service honours those keys.
+     */
+    private static void timedOut(RoutingContext ctx, Upstream upstream) {
+        String waited = upstream.service() + " did not answer within " + upstream.timeout().toSeconds() + " s";
+        if (!SIDE_EFFECTING.contains(ctx.request().method())) {
+            unavailable(ctx, upstream, 504, "Gateway timeout", waited + "; try again shortly.");
+            return;
+        }
+        String key = ctx.request().getHeader("Idempotency-Key");
+        JsonObject extensions = new JsonObject().put("service", upstream.service()).put("outcome", "unknown");
+        String detail = waited + ", so whether your request was carried out is unknown: it may still take effect. ";
+        if (key != null && !key.isBlank() && upstream.honoursIdempotencyKeys()) {
+            extensions.put("idempotencyKey", key).put("retrySafe", true);
+            detail += "Sending it again with the same Idempotency-Key is safe: it will not be carried out twice.";
+        } else {
+            extensions.put("retrySafe", false);
+            detail += "Check whether it took effect before sending it again, or it may be carried out twice.";
+        }
+        Problems.send(ctx, 504, "Outcome unknown", detail, extensions);
     }
 
     private static void unavailable(RoutingContext ctx, Upstream upstream, int status, String title, String detail) {
@@ -124,21 +156,10 @@ public class Proxy {
         in.resume();
     }
 
-    private static MultiMap forwardedHeaders(RoutingContext ctx) {
-        HttpServerRequest in = ctx.request();
+    private MultiMap forwardedHeaders(RoutingContext ctx) {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
-        Headers.copyRequest(in.headers(), headers);
-        // The peer of this hop (the client, or the ingress in front of us) joins the chain it may have started.
-        var peer = in.connection() == null ? null : in.connection().remoteAddress();
-        String priorFor = in.getHeader("X-Forwarded-For");
-        if (peer != null) {
-            String hop = peer.hostAddress();
-            headers.set("X-Forwarded-For", priorFor == null ? hop : priorFor + ", " + hop);
-        }
-        headers.set("X-Forwarded-Proto", in.scheme() == null ? "http" : in.scheme());
-        if (in.authority() != null) {
-            headers.set("X-Forwarded-Host", in.authority().toString());
-        }
+        Headers.copyRequest(ctx.request().headers(), headers);
+        forwarding.apply(ctx, headers);
         headers.set(RequestIds.HEADER, RequestIds.of(ctx));
         return headers;
     }

@@ -13,8 +13,10 @@ import io.vertx.core.http.HttpClient;
  * @param service  the name people see in errors ({@code email-service})
  * @param url      its base URL
  * @param timeout  how long to wait for its response headers
+ * @param honoursIdempotencyKeys whether a change sent again with the same Idempotency-Key is done only once there
  */
-public record Upstream(String key, String service, URI url, Duration timeout, HttpClient client, CircuitBreaker breaker) {
+public record Upstream(String key, String service, URI url, Duration timeout, boolean honoursIdempotencyKeys,
+        HttpClient client, CircuitBreaker breaker) {
 
     public String host() {
         return url.getHost();

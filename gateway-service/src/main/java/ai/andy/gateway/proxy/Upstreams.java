@@ -33,7 +33,8 @@ public class Upstreams {
     Upstreams(Vertx vertx, GatewayConfig config) {
         config.routes().forEach((key, route) -> {
             Upstream upstream = new Upstream(key, route.service(), route.url(), route.timeout(),
-                    client(vertx, route, config.upstream()), breaker(vertx, route.service(), config.circuitBreaker()));
+                    route.honoursIdempotencyKeys(), client(vertx, route, config.upstream()),
+                    breaker(vertx, route.service(), config.circuitBreaker()));
             byKey.put(key, upstream);
             for (String path : route.paths()) {
                 prefixes.add(new Prefix(checked(path), upstream));

@@ -22,10 +22,10 @@ import io.vertx.redis.client.Response;
  * Redis for the rate limiter: one pipelined connection per event loop, opened from that loop so its replies arrive on
  * the thread that asked. With a shared pool a reply would usually come in on another event loop and be handed back
  * across threads, and on every request that hop cost more CPU than the rest of the Redis call (measured with
- * bench/gateway). Callers off an event loop share the pool.
+ * bench/gateway). Callers off an event loop share the pool. Used by the rate limiter and the sign-in deny-list.
  */
 @Singleton
-class LoopLocalRedis {
+public class LoopLocalRedis {
     private static final long RECONNECT_AFTER_MS = 1000;
 
     private final Vertx vertx;
@@ -38,7 +38,7 @@ class LoopLocalRedis {
                 .setMaxPoolSize(32).setMaxPoolWaiting(256).setMaxWaitingHandlers(4096));
     }
 
-    Future<Response> send(Request request) {
+    public Future<Response> send(Request request) {
         if (Vertx.currentContext() == null || !Context.isOnEventLoopThread()) {
             return client.send(request);
         }

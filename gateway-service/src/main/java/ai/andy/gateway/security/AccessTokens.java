@@ -38,8 +38,11 @@ public class AccessTokens {
     private final int cacheSize;
     private final Map<String, AccessToken> verified = new ConcurrentHashMap<>();
 
-    AccessTokens(SigningKeys keys, AuthConfig config) {
+    private final EndedSessions endedSessions;
+
+    AccessTokens(SigningKeys keys, AuthConfig config, EndedSessions endedSessions) {
         this.keys = keys;
+        this.endedSessions = endedSessions;
         this.skewMillis = config.clockSkew().toMillis();
         this.cacheSize = config.verifiedTokenCacheSize();
         this.consumer = new JwtConsumerBuilder()
@@ -55,8 +58,17 @@ public class AccessTokens {
                 .build();
     }
 
-    /** The token's identity, or a failed future with an {@link InvalidTokenException}. */
+    /**
+     * The token's identity, or a failed future with an {@link InvalidTokenException}: also when its sign-in has
+     * ended (see {@link EndedSessions}).
+     */
     public Future<AccessToken> verify(String token) {
+        return signed(token).compose(accepted -> endedSessions.ended(accepted.sessionId()).compose(ended -> ended
+                ? Future.failedFuture(new InvalidTokenException("This sign-in has ended (signed out); sign in again."))
+                : Future.succeededFuture(accepted)));
+    }
+
+    private Future<AccessToken> signed(String token) {
         AccessToken known = verified.get(token);
         if (known != null) {
             return stillValid(known) ? Future.succeededFuture(known) : Future.failedFuture(InvalidTokenException.expired());
@@ -97,7 +109,8 @@ public class AccessTokens {
                 return Future.failedFuture(new InvalidTokenException("Only access tokens are accepted here."));
             }
             AccessToken accepted = new AccessToken(claims.getSubject(),
-                    Instant.ofEpochMilli(claims.getExpirationTime().getValueInMillis()));
+                    Instant.ofEpochMilli(claims.getExpirationTime().getValueInMillis()),
+                    claims.getClaimValueAsString("sid"));
             remember(token, accepted);
             return Future.succeededFuture(accepted);
         } catch (MalformedClaimException e) {

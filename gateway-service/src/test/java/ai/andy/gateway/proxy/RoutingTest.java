@@ -117,8 +117,11 @@ class RoutingTest {
         Api.anonymous().urlEncodingEnabled(false).header("Authorization", "Bearer " + token).when()
                 .get("/api/auth/..%2F..%2Finternal%2Fusers").then().statusCode(400)
                 .contentType("application/problem+json");
-        // /q/** is the gateway's own: its metrics, not a service's.
-        Api.anonymous().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+        // /q/** is the gateway's own, and its operations endpoints are not on the public port at all.
+        for (String path : new String[] { "/q/metrics", "/q/health", "/q/health/ready", "/q/openapi" }) {
+            Api.anonymous().when().get(path).then().statusCode(404).contentType("application/problem+json");
+        }
+        Api.management().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
 
         for (String service : new String[] { "auth", "email" }) {
             Api.service(service).verifyThat(0, getRequestedFor(urlPathMatching("/internal.*")));
@@ -130,8 +133,14 @@ class RoutingTest {
     void metricsNameTheRouteNotEachPath() {
         String id = UUID.randomUUID().toString();
         Api.as(Tokens.newUserId()).when().get("/api/email/messages/" + id).then().statusCode(200);
-        String metrics = Api.anonymous().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(metrics).contains("uri=\"/api/email\"").doesNotContain(id);
+        // Paths nobody routes, chosen by the client, and the gateway's own 414 and 404 answers.
+        Api.anonymous().when().get("/probe-" + id).then().statusCode(404);
+        Api.anonymous().when().get("/openapi/" + id).then().statusCode(404);
+        Api.anonymous().when().get("/q/" + id).then().statusCode(404);
+        Api.anonymous().when().get("/api/email/" + "x".repeat(9000) + id).then().statusCode(414);
+        String metrics = Api.management().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("uri=\"/api/email\"", "uri=\"/{unrouted}\"", "uri=\"/openapi/{service}\"")
+                .doesNotContain(id);
     }
 
     @Test

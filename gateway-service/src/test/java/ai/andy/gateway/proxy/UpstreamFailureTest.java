@@ -1,9 +1,13 @@
 package ai.andy.gateway.proxy;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.util.UUID;
@@ -91,5 +95,35 @@ class UpstreamFailureTest {
                 .withHeader("Content-Type", "application/problem+json")
                 .withBody("{\"title\":\"Not found\",\"status\":404,\"detail\":\"No such event.\"}")));
         Api.as(Tokens.newUserId()).when().get(path).then().statusCode(404).body("detail", equalTo("No such event."));
+    }
+
+    @Test
+    void aChangeThatTimedOutSaysItsOutcomeIsUnknownAndWhetherRetryingIsSafe() {
+        String path = "/api/chat/slow-send-" + UUID.randomUUID();
+        Api.service("chat").register(post(urlPathEqualTo(path)).willReturn(aResponse().withFixedDelay(3000)));
+        String key = UUID.randomUUID().toString();
+        Api.as(Tokens.newUserId()).header("Idempotency-Key", key).contentType("application/json").body("{}")
+                .when().post(path).then().statusCode(504)
+                .contentType("application/problem+json")
+                .body("outcome", equalTo("unknown"))
+                .body("retrySafe", equalTo(true))
+                .body("idempotencyKey", equalTo(key))
+                .body("detail", containsString("unknown"))
+                .body("detail", containsString("same Idempotency-Key is safe"));
+
+        // Without a key, a retry could do it twice: the answer says so instead of "try again".
+        Api.as(Tokens.newUserId()).contentType("application/json").body("{}").when().post(path).then().statusCode(504)
+                .body("outcome", equalTo("unknown"))
+                .body("retrySafe", equalTo(false))
+                .body("detail", not(containsString("try again shortly")))
+                .body("detail", containsString("before sending it again"));
+    }
+
+    @Test
+    void aChangeToAServiceThatIgnoresKeysIsNeverCalledSafeToRetry() {
+        String path = "/api/voice/slow-change-" + UUID.randomUUID();
+        Api.service("voice").register(delete(urlPathEqualTo(path)).willReturn(aResponse().withFixedDelay(3000)));
+        Api.as(Tokens.newUserId()).header("Idempotency-Key", UUID.randomUUID().toString()).when().delete(path)
+                .then().statusCode(504).body("outcome", equalTo("unknown")).body("retrySafe", equalTo(false));
     }
 }

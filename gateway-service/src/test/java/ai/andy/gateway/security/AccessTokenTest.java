@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -12,6 +13,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jwt.NumericDate;
@@ -21,6 +24,7 @@ import ai.andy.gateway.support.Api;
 import ai.andy.gateway.support.FakeServices;
 import ai.andy.gateway.support.GatewayTestProfile;
 import ai.andy.gateway.support.Tokens;
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
@@ -131,5 +135,30 @@ class AccessTokenTest {
                 .body("title", equalTo("Unauthorized"));
         Api.service("email").verifyThat(0, getRequestedFor(urlEqualTo(path)));
         return response;
+    }
+
+    @Inject
+    RedisDataSource redis;
+
+    @Test
+    void aSignInThatEndedStopsWorkingWithinSeconds() {
+        String userId = Tokens.newUserId();
+        String sessionId = UUID.randomUUID().toString();
+        String token = Tokens.access(userId, c -> c.setClaim("sid", sessionId));
+        String otherSession = Tokens.access(userId, c -> c.setClaim("sid", UUID.randomUUID().toString()));
+        given().header("Authorization", "Bearer " + token).when().get("/api/me").then().statusCode(200);
+
+        // What auth-service writes on logout or when a refresh token is presented twice.
+        redis.value(Long.class).setex("andy:session-revoked:" + sessionId, 960, 1L);
+
+        long start = System.nanoTime();
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                given().header("Authorization", "Bearer " + token).when().get("/api/me").then().statusCode(401)
+                        .contentType("application/problem+json")
+                        .header("WWW-Authenticate", containsString("invalid_token"))
+                        .body("detail", containsString("sign-in has ended")));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+        // The person's other sign-ins (another device) go on working.
+        given().header("Authorization", "Bearer " + otherSession).when().get("/api/me").then().statusCode(200);
     }
 }

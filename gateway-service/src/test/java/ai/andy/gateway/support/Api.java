@@ -8,6 +8,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 
+import io.quarkus.test.common.http.TestHTTPResourceManager;
+
 import io.restassured.specification.RequestSpecification;
 
 /** Request shortcuts for gateway tests. */
@@ -35,6 +37,13 @@ public final class Api {
     public static WireMock service(String key) {
         int port = ConfigProvider.getConfig().getValue("andy.test.wiremock." + key, Integer.class);
         return new WireMock("127.0.0.1", port);
+    }
+
+    /** A request to the management interface (health, metrics), which is not on the public port. */
+    public static RequestSpecification management() {
+        // The management URL ends in its root path (/q), which the tests' paths already name.
+        int port = java.net.URI.create(TestHTTPResourceManager.getManagementUri()).getPort();
+        return given().baseUri("http://127.0.0.1").port(port);
     }
 
     public static int streamingPort() {

@@ -30,12 +30,13 @@ public class GatewayTestProfile implements QuarkusTestProfile {
                 Map.entry("andy.gateway.rate-limit.ip.capacity", String.valueOf(IP_BURST)),
                 Map.entry("andy.gateway.rate-limit.ip.refill-per-second", "0.2"),
                 Map.entry("andy.gateway.max-body-size", MAX_BODY_KIB + "K"),
-                // Tests stand for many clients: each public request names its own address (Api.anonymous()).
-                Map.entry("quarkus.http.proxy.proxy-address-forwarding", "true"),
-                Map.entry("quarkus.http.proxy.allow-x-forwarded", "true"),
+                // Tests stand for many clients behind a proxy on the loopback: each public request names its own
+                // address (Api.anonymous()). ForwardedHeadersTest shows what an untrusted client gets.
+                Map.entry("andy.gateway.trusted-proxies", "127.0.0.1/32,::1/128"),
                 Map.entry("andy.auth.jwks-min-refetch-interval", "1s"),
                 Map.entry("andy.gateway.ws.auth-timeout", "1s"),
                 Map.entry("andy.gateway.routes.voice.timeout", "1s"),
+                Map.entry("andy.gateway.routes.chat.timeout", "1s"),
                 Map.entry("andy.gateway.circuit-breaker.max-failures", "3"),
                 Map.entry("andy.gateway.circuit-breaker.reset-after", "30s"),
                 Map.entry("andy.gateway.upstream.health-cache-for", "0s"),

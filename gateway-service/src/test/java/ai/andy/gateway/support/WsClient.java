@@ -21,8 +21,10 @@ public final class WsClient implements AutoCloseable {
     private volatile String closeReason;
     private final WebSocket socket;
 
-    private WsClient(String... subprotocols) throws Exception {
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+    private WsClient(String clientAddress, String... subprotocols) throws Exception {
+        // The handshake is limited per client address; each test client stands for one behind the trusted proxy.
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
+                .header("X-Forwarded-For", clientAddress);
         if (subprotocols.length > 0) {
             String[] rest = java.util.Arrays.copyOfRange(subprotocols, 1, subprotocols.length);
             builder.subprotocols(subprotocols[0], rest);
@@ -34,18 +36,23 @@ public final class WsClient implements AutoCloseable {
 
     /** Offers {@code andy.v1} and {@code bearer.<token>}: the token never appears in the URL. */
     public static WsClient withSubprotocol(String token) throws Exception {
-        return new WsClient("andy.v1", "bearer." + token);
+        return new WsClient(Api.newClientAddress(), "andy.v1", "bearer." + token);
     }
 
     /** For clients that cannot set subprotocols: the token in the first message. */
     public static WsClient withAuthMessage(String token) throws Exception {
-        WsClient client = new WsClient("andy.v1");
+        WsClient client = new WsClient(Api.newClientAddress(), "andy.v1");
         client.send(new JsonObject().put("type", "auth").put("token", token).encode());
         return client;
     }
 
     public static WsClient withoutAuth() throws Exception {
-        return new WsClient("andy.v1");
+        return new WsClient(Api.newClientAddress(), "andy.v1");
+    }
+
+    /** A handshake from the given client address; fails (with the refusal) when the gateway does not upgrade. */
+    public static WsClient from(String clientAddress, String token) throws Exception {
+        return new WsClient(clientAddress, "andy.v1", "bearer." + token);
     }
 
     public String subprotocol() {
