@@ -26,6 +26,8 @@ public final class Progress {
             case "task.complete" -> "Marking the task as done";
             case "sms.send" -> "Preparing the text for your confirmation";
             case "call.place" -> "Preparing the call for your confirmation";
+            case "sms.list" -> "Looking at your texts";
+            case "call.list" -> "Looking at your calls";
             case "voice.speak" -> "Preparing the audio";
             default -> "Working on it";
         };

@@ -15,6 +15,10 @@ import ai.andy.chat.repository.PendingActionStore;
 import ai.andy.chat.service.ActionSummaries;
 import ai.andy.chat.service.ConfirmationPolicy;
 import ai.andy.chat.service.IntentBus;
+import ai.andy.events.intent.IntentDecoder;
+import ai.andy.events.intent.IntentSpec;
+import ai.andy.events.intent.Intents;
+import ai.andy.events.intent.InvalidIntentException;
 import ai.andy.events.payload.ChatIntent;
 import ai.andy.events.payload.IntentResult;
 
@@ -46,7 +50,19 @@ final class GatedIntentRunner implements IntentRunner {
     @Override
     public IntentOutcome run(Intent intent) {
         String service = IntentBus.owner(intent.name());
-        if (ConfirmationPolicy.needsConfirmation(intent)) {
+        Optional<IntentSpec<?, ?>> spec = Intents.find(intent.name());
+        if (spec.isEmpty()) {
+            return new IntentOutcome(intent.name(), "rejected", null, "Andy does not know the request '"
+                    + intent.name() + "'.", service, null);
+        }
+        Object decoded;
+        try {
+            // The owning service decodes the same record: what it would reject is answered here, field by field.
+            decoded = IntentDecoder.decode(intent.params(), spec.get().params());
+        } catch (InvalidIntentException e) {
+            return new IntentOutcome(intent.name(), "rejected", null, e.getMessage(), service, null);
+        }
+        if (ConfirmationPolicy.needsConfirmation(spec.get(), decoded)) {
             Optional<String> missing = ActionSummaries.missing(intent);
             if (missing.isPresent()) {
                 return new IntentOutcome(intent.name(), "rejected", null, missing.get(), service, null);

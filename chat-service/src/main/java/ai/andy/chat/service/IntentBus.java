@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import ai.andy.events.intent.Intents;
 import ai.andy.events.payload.ChatIntent;
 import ai.andy.events.payload.IntentResult;
 
@@ -18,11 +19,6 @@ import ai.andy.events.payload.IntentResult;
  */
 @ApplicationScoped
 public class IntentBus {
-    /** Which service carries out each domain's intents, for telling the person who did not answer. */
-    private static final Map<String, String> OWNERS = Map.of("email", "email-service", "calendar", "calendar-service",
-            "task", "calendar-service", "sms", "telephony-service", "call", "telephony-service", "voice",
-            "voice-service");
-
     private final EventPublisher publisher;
     private final Map<String, CompletableFuture<IntentResult>> waiting = new ConcurrentHashMap<>();
     private volatile boolean listening;
@@ -31,9 +27,9 @@ public class IntentBus {
         this.publisher = publisher;
     }
 
+    /** Which service carries the intent out (the registry's owner), for telling the person who did not answer. */
     public static String owner(String intent) {
-        int dot = intent.indexOf('.');
-        return OWNERS.getOrDefault(dot < 0 ? intent : intent.substring(0, dot), "the service for " + intent);
+        return Intents.find(intent).map(spec -> spec.owner() + "-service").orElse("the service for " + intent);
     }
 
     /** Publishes the intent and returns its answer, or fails with a TimeoutException after {@code timeout}. */

@@ -4,13 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import ai.andy.chat.intent.PeopleDirectory;
 import ai.andy.chat.intent.Person;
+import ai.andy.events.intent.IntentSchemas;
+import ai.andy.events.intent.IntentSpec;
+import ai.andy.events.intent.Intents;
+import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 
 /** The tool table and how the model's arguments become intent params; Retry-After reading. No server needed. */
 class IntentToolsTest {
@@ -23,11 +30,13 @@ class IntentToolsTest {
     };
 
     @Test
-    void everyIntentOfTheTableIsAToolUnderAWireSafeName() {
+    void everyIntentOfTheRegistryIsAToolUnderAWireSafeName() {
         assertThat(IntentTools.ALL).extracting(IntentTools.Tool::intent).containsExactly("email.list", "email.read",
                 "email.send", "email.reply", "email.update", "calendar.list", "calendar.create", "calendar.update",
                 "calendar.cancel", "calendar.findSlot", "task.create", "task.list", "task.complete", "sms.send",
-                "call.place", "voice.speak");
+                "call.place", "sms.list", "call.list", "voice.speak");
+        assertThat(IntentTools.ALL).extracting(IntentTools.Tool::intent)
+                .containsExactlyElementsOf(Intents.ALL.stream().map(IntentSpec::name).toList());
         assertThat(IntentTools.ALL).allSatisfy(t -> {
             assertThat(t.wireName()).matches("^[a-zA-Z0-9_-]+$");
             assertThat(IntentTools.named(t.wireName())).contains(t);
@@ -35,6 +44,43 @@ class IntentToolsTest {
             assertThat(t.progress()).isNotBlank();
         });
         assertThat(IntentTools.named("email_forward_everything")).isEmpty();
+    }
+
+    @Test
+    void eachToolIsItsRecordsSchemaWithTheRegistrysDescription() {
+        for (IntentSpec<?, ?> spec : Intents.ALL) {
+            IntentTools.Tool tool = IntentTools.named(spec.name()).orElseThrow();
+            JsonNode schema = IntentSchemas.params(spec);
+            JsonObjectSchema parameters = tool.spec().parameters();
+            assertThat(tool.spec().description()).isEqualTo(spec.description());
+            List<String> declared = new ArrayList<>();
+            schema.path("properties").fieldNames().forEachRemaining(declared::add);
+            assertThat(parameters.properties().keySet()).as(spec.name()).containsExactlyElementsOf(declared);
+            List<String> required = new ArrayList<>();
+            schema.path("required").forEach(r -> required.add(r.asText()));
+            assertThat(parameters.required() == null ? List.<String> of() : parameters.required()).as(spec.name())
+                    .containsExactlyInAnyOrderElementsOf(required);
+            schema.path("properties").fields().forEachRemaining(p -> {
+                JsonNode param = ToolSchemas.flatten(p.getValue());
+                if (param.has("description")) {
+                    assertThat(parameters.properties().get(p.getKey()).toString()).as(spec.name() + "." + p.getKey())
+                            .contains(param.path("description").asText());
+                }
+            });
+        }
+        // The parameter names the offline engine and email-service already use, in the record's order.
+        assertThat(IntentTools.named("email_send").orElseThrow().spec().parameters().properties().keySet())
+                .containsExactly("to", "cc", "subject", "body");
+        assertThat(IntentTools.named("email_send").orElseThrow().spec().parameters().required())
+                .containsExactlyInAnyOrder("to", "body");
+    }
+
+    @Test
+    void theToolListIsBuiltTheSameEveryTime() {
+        // Tools and system prompt are the cached prompt prefix: built twice, they must be equal to the last byte.
+        List<IntentTools.Tool> again = IntentTools.fromRegistry();
+        assertThat(again).isEqualTo(IntentTools.ALL);
+        assertThat(again.toString()).isEqualTo(IntentTools.ALL.toString());
     }
 
     @Test

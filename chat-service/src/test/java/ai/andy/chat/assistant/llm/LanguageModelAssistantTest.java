@@ -211,7 +211,8 @@ class LanguageModelAssistantTest {
         requests.get(0).path("tools").forEach(t -> tools.add(t.path("function").path("name").asText()));
         assertThat(tools).containsExactly("email_list", "email_read", "email_send", "email_reply", "email_update",
                 "calendar_list", "calendar_create", "calendar_update", "calendar_cancel", "calendar_findSlot",
-                "task_create", "task_list", "task_complete", "sms_send", "call_place", "voice_speak");
+                "task_create", "task_list", "task_complete", "sms_send", "call_place", "sms_list", "call_list",
+                "voice_speak");
         assertThat(tools).allMatch(name -> name.matches("^[a-zA-Z0-9_-]+$"));
         assertThat(requests.get(0).path("model").asText()).isEqualTo("big-model");
         assertThat(usage.records(userId)).hasSize(2);
