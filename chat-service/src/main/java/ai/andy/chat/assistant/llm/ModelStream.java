@@ -6,12 +6,14 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.CompleteToolCall;
 import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.PartialToolCall;
@@ -23,6 +25,12 @@ import dev.langchain4j.model.chat.response.StreamingHandle;
  * One streamed model call, driven from the calling (worker) thread: the HTTP client's callbacks only queue what
  * arrives, and the caller hands text to {@code tokens} in order, on its own thread. A silence longer than the timeout
  * ends the call (the stream is cancelled and anything arriving later is ignored).
+ *
+ * <p>A stream the client cannot assemble ends the call at once, as {@link UnreadableStream}, instead of waiting out
+ * the timeout: tool-call pieces of two calls that interleave (some OpenAI-compatible servers stream parallel calls
+ * so) either go back to an earlier call's index, or make langchain4j fail inside the HTTP client, where the error is
+ * dropped. In the second case the only sign is that nothing follows a completed tool call, where langchain4j always
+ * goes straight on to the next call's piece or to the complete response.
  */
 final class ModelStream {
 
@@ -57,6 +65,9 @@ final class ModelStream {
     }
 
     private static final Object TOOL_CALL_PART = new Object();
+    private static final Object TOOL_CALL_DONE = new Object();
+    /** How long a completed tool call may stand alone before the stream counts as unreadable. */
+    private static final Duration AFTER_TOOL_CALL = Duration.ofSeconds(2);
 
     private ModelStream() {
     }
@@ -65,6 +76,7 @@ final class ModelStream {
         BlockingQueue<Object> events = new LinkedBlockingQueue<>();
         AtomicBoolean over = new AtomicBoolean();
         AtomicReference<StreamingHandle> handle = new AtomicReference<>();
+        AtomicInteger lastIndex = new AtomicInteger(-1);
         StreamingChatResponseHandler handler = new StreamingChatResponseHandler() {
             @Override
             public void onPartialResponse(String text) {
@@ -83,8 +95,18 @@ final class ModelStream {
 
             @Override
             public void onPartialToolCall(PartialToolCall partial) {
-                if (!over.get()) {
+                if (partial.index() < lastIndex.getAndAccumulate(partial.index(), Math::max)
+                        && over.compareAndSet(false, true)) {
+                    events.add(new Error(new UnreadableStream("the pieces of two tool calls interleave")));
+                } else if (!over.get()) {
                     events.add(TOOL_CALL_PART);
+                }
+            }
+
+            @Override
+            public void onCompleteToolCall(CompleteToolCall complete) {
+                if (!over.get()) {
+                    events.add(TOOL_CALL_DONE);
                 }
             }
 
@@ -118,15 +140,22 @@ final class ModelStream {
         }
         boolean receivedAny = false;
         boolean shown = false;
+        boolean toolCallDone = false;
         while (true) {
             Object event;
+            Duration wait = toolCallDone && AFTER_TOOL_CALL.compareTo(idleTimeout) < 0 ? AFTER_TOOL_CALL : idleTimeout;
             try {
-                event = events.poll(idleTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                event = events.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 stop(over, handle);
                 return new Failed(e, receivedAny, shown, false);
             }
+            if (event == null && toolCallDone) {
+                stop(over, handle);
+                return new Failed(new UnreadableStream("nothing followed a completed tool call"), true, shown, false);
+            }
+            toolCallDone = event == TOOL_CALL_DONE;
             if (event == null) {
                 stop(over, handle);
                 // Whatever the stream delivered meanwhile is dropped with it.
@@ -141,11 +170,14 @@ final class ModelStream {
                     stop(over, handle); // nobody to tell any more: stop paying for the rest
                     throw e;
                 }
-            } else if (event == TOOL_CALL_PART) {
+            } else if (event == TOOL_CALL_PART || event == TOOL_CALL_DONE) {
                 receivedAny = true;
             } else if (event instanceof Done done) {
                 return new Completed(done.response());
             } else if (event instanceof Error error) {
+                if (error.error() instanceof UnreadableStream) {
+                    stop(over, handle); // nothing more of it can be used
+                }
                 return new Failed(error.error(), receivedAny, shown, false);
             }
         }

@@ -3,6 +3,7 @@ package ai.andy.chat.assistant.llm;
 import static ai.andy.chat.fakes.OpenAiFake.call;
 import static ai.andy.chat.fakes.OpenAiFake.cutOffDuringToolCall;
 import static ai.andy.chat.fakes.OpenAiFake.error;
+import static ai.andy.chat.fakes.OpenAiFake.interleavedToolCalls;
 import static ai.andy.chat.fakes.OpenAiFake.malformedDuringToolCall;
 import static ai.andy.chat.fakes.OpenAiFake.rawValue;
 import static ai.andy.chat.fakes.OpenAiFake.text;
@@ -12,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -304,6 +306,25 @@ class LanguageModelAssistantTest {
         assertThat(sink.pending).isEmpty();
         assertThat(sink.errors).singleElement().asString().contains("broke off").contains("did nothing");
         assertThat(openAi.requests()).hasSize(1);
+    }
+
+    @Test
+    void toolCallsWhosePiecesInterleaveEndTheTurnWithinSecondsAndRunNothing() {
+        // Some OpenAI-compatible servers stream parallel calls this way; the client cannot assemble them.
+        openAi.script(interleavedToolCalls(
+                call("call_mail", "email_list", "{\"unreadOnly\":true,\"limit\":5}"),
+                call("call_text", "sms_send", "{\"to\":\"+14155550123\",\"body\":\"On my way\"}")),
+                text("This reply must never be asked for."));
+
+        long started = System.nanoTime();
+        assistant.respond(turn("any unread mail? and text +1 415 555 0123 on my way", history()), runner, sink);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(took).as("ended well before the 5 s stream timeout").isLessThan(Duration.ofMillis(4500));
+        assertThat(runner.asked).isEmpty();
+        assertThat(sink.pending).isEmpty();
+        assertThat(sink.errors).singleElement().asString().contains("cannot read").contains("did nothing");
+        assertThat(openAi.requests()).as("not retried: the same server would send the same").hasSize(1);
     }
 
     @Test
