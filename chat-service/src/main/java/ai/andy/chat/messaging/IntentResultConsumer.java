@@ -5,7 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-import ai.andy.chat.action.ActionService;
+import ai.andy.chat.service.ActionService;
+import ai.andy.chat.service.IntentBus;
 import ai.andy.events.EventConsumer;
 import ai.andy.events.payload.IntentResult;
 import io.smallrye.mutiny.Uni;

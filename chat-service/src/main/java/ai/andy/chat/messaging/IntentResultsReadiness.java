@@ -6,6 +6,8 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
+import ai.andy.chat.service.IntentBus;
+
 /** Not ready to take turns until the services' answers can be heard: one sent earlier would be missed. */
 @Readiness
 @ApplicationScoped

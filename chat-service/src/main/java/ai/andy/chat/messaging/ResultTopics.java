@@ -16,11 +16,13 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import ai.andy.events.intent.Intents;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Makes sure the result topics chat listens to exist before its consumer subscribes. A consumer that subscribes to a
+ * Makes sure the result topics chat listens to (every domain's, from the intent registry) exist before its consumer
+ * subscribes. A consumer that subscribes to a
  * topic nobody created yet is assigned nothing, and reading from the latest offset it would miss the first answers.
  */
 @ApplicationScoped
@@ -28,10 +30,9 @@ public class ResultTopics {
     private final String bootstrapServers;
     private final List<String> topics;
 
-    ResultTopics(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            @ConfigProperty(name = "mp.messaging.incoming.intent-results.topics") List<String> topics) {
+    ResultTopics(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
-        this.topics = topics;
+        this.topics = List.copyOf(Intents.resultTopics());
     }
 
     void onStart(@Observes @Priority(1) StartupEvent event) {

@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-import ai.andy.chat.conversation.ConversationStore;
+import ai.andy.chat.service.ConversationService;
 import ai.andy.events.EventConsumer;
 import ai.andy.events.payload.UserDeleted;
 import io.smallrye.mutiny.Uni;
@@ -13,9 +13,9 @@ import io.smallrye.mutiny.Uni;
 /** Forgets every conversation, message and pending action of a person who deleted their account. */
 @ApplicationScoped
 public class UserLifecycleConsumer {
-    private final ConversationStore conversations;
+    private final ConversationService conversations;
 
-    UserLifecycleConsumer(ConversationStore conversations) {
+    UserLifecycleConsumer(ConversationService conversations) {
         this.conversations = conversations;
     }
 

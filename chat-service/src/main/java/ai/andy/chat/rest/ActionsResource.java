@@ -14,9 +14,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import ai.andy.chat.action.ActionService;
-import ai.andy.chat.action.PendingActionStore;
-import ai.andy.chat.turn.PendingActionView;
+import ai.andy.chat.PendingActionView;
+import ai.andy.chat.service.ActionService;
 import ai.andy.runtime.problem.Problem;
 import ai.andy.runtime.problem.ProblemException;
 import ai.andy.runtime.security.CurrentUser;
@@ -33,12 +32,10 @@ public class ActionsResource {
     private static final Set<String> STATUSES = Set.of("pending", "confirmed", "executed", "failed", "rejected",
             "expired");
 
-    private final PendingActionStore store;
     private final ActionService actions;
     private final CurrentUser me;
 
-    ActionsResource(PendingActionStore store, ActionService actions, CurrentUser me) {
-        this.store = store;
+    ActionsResource(ActionService actions, CurrentUser me) {
         this.actions = actions;
         this.me = me;
     }
@@ -49,14 +46,14 @@ public class ActionsResource {
             throw ProblemException.badRequest("'status' must be one of " + String.join(", ", STATUSES.stream()
                     .sorted().toList()) + ".", List.of(new Problem.FieldError("status", "unknown status")));
         }
-        return store.list(me.id(), status, 100).map(list -> Map.of("actions", list));
+        return actions.list(me.id(), status, 100).map(list -> Map.of("actions", list));
     }
 
     @GET
     @Path("/{id}")
     public Uni<PendingActionView> get(@PathParam("id") String id) {
         UUID actionId = id(id);
-        return store.find(me.id(), actionId).map(found -> found.orElseThrow(
+        return actions.find(me.id(), actionId).map(found -> found.orElseThrow(
                 () -> ProblemException.notFound("There is no action " + id + ".")));
     }
 

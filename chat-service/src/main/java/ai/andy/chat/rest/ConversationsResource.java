@@ -1,6 +1,5 @@
 package ai.andy.chat.rest;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,18 +25,14 @@ import jakarta.ws.rs.sse.Sse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import ai.andy.chat.api.ConversationDetail;
-import ai.andy.chat.api.ConversationPage;
-import ai.andy.chat.api.ConversationView;
-import ai.andy.chat.api.NewConversation;
-import ai.andy.chat.api.NewMessage;
-import ai.andy.chat.conversation.ConversationStore;
-import ai.andy.chat.conversation.PageCursor;
-import ai.andy.chat.conversation.TurnRequests;
-import ai.andy.chat.people.PersonProfiles;
-import ai.andy.chat.turn.PendingActionView;
-import ai.andy.chat.turn.TurnService;
-import ai.andy.chat.turn.TurnStream;
+import ai.andy.chat.ConversationDetail;
+import ai.andy.chat.ConversationPage;
+import ai.andy.chat.ConversationView;
+import ai.andy.chat.PendingActionView;
+import ai.andy.chat.TurnClaim;
+import ai.andy.chat.service.ConversationService;
+import ai.andy.chat.service.TurnService;
+import ai.andy.chat.service.TurnStream;
 import ai.andy.runtime.problem.Problem;
 import ai.andy.runtime.problem.ProblemException;
 import ai.andy.runtime.security.CurrentUser;
@@ -60,19 +55,14 @@ public class ConversationsResource {
     private static final int DEFAULT_PAGE = 50;
     private static final int MAX_PAGE = 200;
 
-    private final ConversationStore conversations;
+    private final ConversationService conversations;
     private final TurnService turns;
-    private final TurnRequests turnRequests;
-    private final PersonProfiles profiles;
     private final CurrentUser me;
     private final ObjectMapper json;
 
-    ConversationsResource(ConversationStore conversations, TurnService turns, TurnRequests turnRequests,
-            PersonProfiles profiles, CurrentUser me, ObjectMapper json) {
+    ConversationsResource(ConversationService conversations, TurnService turns, CurrentUser me, ObjectMapper json) {
         this.conversations = conversations;
         this.turns = turns;
-        this.turnRequests = turnRequests;
-        this.profiles = profiles;
         this.me = me;
         this.json = json;
     }
@@ -82,16 +72,14 @@ public class ConversationsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(@Valid NewConversation request) {
-        Duration retention = profiles.of(me.id()).retention();
-        ConversationView created = conversations.create(me.id(), request == null ? null : request.title(), retention)
-                .await().atMost(Duration.ofSeconds(10));
+        ConversationView created = conversations.create(me.id(), request == null ? null : request.title());
         return Response.status(Response.Status.CREATED).entity(created).build();
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<ConversationPage> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        return conversations.list(me.id(), limit(limit), PageCursor.decode(cursor));
+        return conversations.list(me.id(), limit(limit), cursor);
     }
 
     @GET
@@ -100,7 +88,7 @@ public class ConversationsResource {
     public Uni<ConversationDetail> get(@PathParam("id") String id, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
         UUID conversationId = id(id);
-        return conversations.detail(me.id(), conversationId, limit(limit), PageCursor.decode(cursor))
+        return conversations.detail(me.id(), conversationId, limit(limit), cursor)
                 .map(found -> found.orElseThrow(() -> notFound(conversationId)));
     }
 
@@ -128,12 +116,11 @@ public class ConversationsResource {
         String userId = me.id();
         String key = idempotencyKey(idempotencyKey);
         // Checked before the stream starts, so an unknown conversation is a plain 404 rather than a broken stream.
-        if (conversations.find(userId, conversationId).await().atMost(Duration.ofSeconds(10)).isEmpty()) {
+        if (!conversations.exists(userId, conversationId)) {
             throw notFound(conversationId);
         }
         if (key != null) {
-            TurnRequests.Claim claim = turnRequests.claim(userId, key, conversationId).await()
-                    .atMost(Duration.ofSeconds(10));
+            TurnClaim claim = conversations.claim(userId, key, conversationId);
             if (!claim.first()) {
                 return replay(userId, conversationId, claim, sse);
             }
@@ -144,13 +131,12 @@ public class ConversationsResource {
                         TurnService.Answered answered = turns.run(userId, conversationId, message.text(),
                                 new SseStream(emitter, sse));
                         if (key != null) {
-                            turnRequests.answered(userId, key, answered.questionId(), answered.answerId()).await()
-                                    .atMost(Duration.ofSeconds(10));
+                            conversations.answered(userId, key, answered);
                         }
                     } catch (RuntimeException | Error e) {
                         Log.errorf(e, "a turn in conversation %s failed", conversationId);
                         if (key != null) {
-                            turnRequests.release(userId, key).subscribe().with(ok -> { }, failure -> { });
+                            conversations.release(userId, key);
                         }
                         emitter.emit(event(sse, "error", Map.of("message",
                                 "Andy could not finish this turn. Please try again.")));
@@ -161,7 +147,7 @@ public class ConversationsResource {
     }
 
     /** The same message sent again with its Idempotency-Key: the answer it got, without running the turn again. */
-    private Multi<OutboundSseEvent> replay(String userId, UUID conversationId, TurnRequests.Claim claim, Sse sse) {
+    private Multi<OutboundSseEvent> replay(String userId, UUID conversationId, TurnClaim claim, Sse sse) {
         if (!claim.conversationId().equals(conversationId)) {
             throw ProblemException.conflict("This Idempotency-Key was already used for a message in another "
                     + "conversation; use a new key for a new message.");
@@ -170,8 +156,7 @@ public class ConversationsResource {
             throw ProblemException.conflict("The message sent with this Idempotency-Key is still being answered; "
                     + "its answer will appear in the conversation.");
         }
-        var answer = conversations.message(userId, conversationId, claim.answerId()).await()
-                .atMost(Duration.ofSeconds(10)).orElseThrow(() -> ProblemException.conflict("The message sent "
+        var answer = conversations.message(userId, conversationId, claim.answerId()).orElseThrow(() -> ProblemException.conflict("The message sent "
                         + "with this Idempotency-Key was answered, but the answer is no longer kept."));
         return Multi.createFrom().items(
                 event(sse, "turn", Map.of("conversationId", conversationId.toString(), "messageId",

@@ -19,15 +19,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import ai.andy.chat.intent.Intent;
-import ai.andy.chat.intent.Interpretation;
-import ai.andy.chat.intent.PeopleDirectory;
-import ai.andy.chat.model.LanguageModelAssistant;
-import ai.andy.chat.model.ModelException;
-import ai.andy.chat.people.MailPeopleDirectory;
-import ai.andy.chat.people.PersonProfiles;
-import ai.andy.chat.turn.Assistants;
-import ai.andy.chat.turn.Turn;
+import ai.andy.chat.service.InterpretService;
 import ai.andy.runtime.problem.Problem;
 import ai.andy.runtime.problem.ProblemException;
 import ai.andy.runtime.security.CurrentUser;
@@ -49,15 +41,11 @@ public class InterpretResource {
             String timezone) {
     }
 
-    private final Assistants assistants;
-    private final MailPeopleDirectory people;
-    private final PersonProfiles profiles;
+    private final InterpretService interpreter;
     private final CurrentUser me;
 
-    InterpretResource(Assistants assistants, MailPeopleDirectory people, PersonProfiles profiles, CurrentUser me) {
-        this.assistants = assistants;
-        this.people = people;
-        this.profiles = profiles;
+    InterpretResource(InterpretService interpreter, CurrentUser me) {
+        this.interpreter = interpreter;
         this.me = me;
     }
 
@@ -65,26 +53,11 @@ public class InterpretResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> interpret(@NotNull(message = "send a JSON body") @Valid InterpretRequest request) {
-        ZoneId zone = request.timezone() == null || request.timezone().isBlank() ? profiles.of(me.id()).zone()
+        ZoneId zone = request.timezone() == null || request.timezone().isBlank() ? interpreter.zoneOf(me.id())
                 : zone(request.timezone());
         ZonedDateTime now = request.now() == null || request.now().isBlank() ? ZonedDateTime.now(zone)
                 : instant(request.now()).atZoneSameInstant(zone);
-        PeopleDirectory directory = people.forUser(me.id());
-        LanguageModelAssistant model = assistants.model();
-        if (!model.configuredFor(me.id())) {
-            return assistants.offline().engine().interpret(request.text(), now, directory).toMap();
-        }
-        try {
-            List<Intent> intents = model.interpret(new Turn(me.id(), null, List.of(), request.text(), now, directory));
-            return new Interpretation(intents, null, null).toMap();
-        } catch (ModelException e) {
-            throw switch (e.kind()) {
-                case BUDGET -> new ProblemException(429, "Model budget used up", e.getMessage());
-                case RATE_LIMITED, UNAVAILABLE, TIMEOUT -> new ProblemException(503, "Model unavailable",
-                        e.getMessage()).header("Retry-After", "30");
-                default -> new ProblemException(502, "Model failed", e.getMessage());
-            };
-        }
+        return interpreter.interpret(me.id(), request.text(), now);
     }
 
     private static ZoneId zone(String name) {

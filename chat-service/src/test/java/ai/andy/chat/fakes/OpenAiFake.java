@@ -121,6 +121,26 @@ public final class OpenAiFake {
     }
 
     /**
+     * Two tool calls whose pieces interleave, as some OpenAI-compatible servers stream parallel calls: each call's id
+     * and name, then their arguments in alternating pieces (a continuation carries only its index and arguments).
+     */
+    public static Reply interleavedToolCalls(ToolCall first, ToolCall second) {
+        Stream s = new Stream().role(false);
+        s.toolCallStart(0, first).toolCallStart(1, second);
+        List<String> a = pieces(first.arguments(), 5);
+        List<String> b = pieces(second.arguments(), 5);
+        for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+            if (i < a.size()) {
+                s.toolArguments(0, a.get(i));
+            }
+            if (i < b.size()) {
+                s.toolArguments(1, b.get(i));
+            }
+        }
+        return s.finish("tool_calls");
+    }
+
+    /**
      * A stream that stops halfway through a tool call's arguments: no finish_reason, no usage, no {@code [DONE]},
      * the connection just ends, as when a proxy or the provider drops it.
      */
@@ -305,6 +325,21 @@ public final class OpenAiFake {
                 chunk(args, null);
             }
             return this;
+        }
+
+        /** A call's id and whole name, with no arguments yet. */
+        Stream toolCallStart(int index, ToolCall call) {
+            ObjectNode first = toolDelta(index);
+            ((ObjectNode) first.get("tool_calls").get(0)).put("id", call.id()).put("type", "function")
+                    .putObject("function").put("name", call.name()).put("arguments", "");
+            return chunk(first, null);
+        }
+
+        /** A piece of the arguments of the call at {@code index}. */
+        Stream toolArguments(int index, String piece) {
+            ObjectNode args = toolDelta(index);
+            ((ObjectNode) args.get("tool_calls").get(0)).putObject("function").put("arguments", piece);
+            return chunk(args, null);
         }
 
         Reply finish(String reason) {

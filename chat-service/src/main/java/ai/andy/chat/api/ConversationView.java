@@ -1,8 +1,0 @@
-package ai.andy.chat.api;
-
-import java.time.OffsetDateTime;
-import java.util.UUID;
-
-/** A conversation as listed: its title is the start of its first message unless the person named it. */
-public record ConversationView(UUID id, String title, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
-}
