@@ -14,6 +14,7 @@ import argparse
 import http.client
 import json
 import sys
+import time
 import uuid
 
 BIG = "a" * (1024 * 1024)
@@ -187,6 +188,7 @@ def main():
                            "Idempotency-Key": "fuzz-" + str(uuid.uuid4())}
                 if ctype:
                     headers["Content-Type"] = ctype
+                started = time.monotonic()
                 try:
                     conn.request(method, concrete(path), body=body, headers=headers)
                     resp = conn.getresponse()
@@ -199,7 +201,10 @@ def main():
                     conn = http.client.HTTPConnection(args.host, port, timeout=30)
                     status, rtype, text = 599, "", str(e).encode()
                 tried += 1
+                took = time.monotonic() - started
                 where = f"{title}: {method} {path} [{name}]"
+                if took > 5:
+                    findings.append(f"slow  {status} {where}: {took:.1f} s")
                 if status >= 500:
                     server_errors += 1
                     findings.append(f"5xx   {status} {where}: {text[:160]!r}")
@@ -207,7 +212,7 @@ def main():
                     not_problem += 1
                     findings.append(f"plain {status} {where}: {rtype or 'no content type'} {text[:100]!r}")
                 elif args.verbose:
-                    print(f"ok    {status} {where}")
+                    print(f"ok    {status} {where} {took:.2f} s")
         conn.close()
     for line in findings:
         print(line)

@@ -72,7 +72,7 @@ public class ProblemMappers {
         List<Problem.FieldError> errors = List.of();
         if (e instanceof UnacceptableTextException text) {
             String field = fieldPath(text);
-            detail = "Field '" + field + "' " + text.reason() + "; remove it and send the text again.";
+            detail = "Field '" + field + "' " + text.reason() + ".";
             errors = List.of(new Problem.FieldError(field, text.reason()));
         } else if (e instanceof JsonParseException parse && parse.getOriginalMessage() != null
                 && parse.getOriginalMessage().startsWith("Duplicate field '")) {

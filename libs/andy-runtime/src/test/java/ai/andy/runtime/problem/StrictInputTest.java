@@ -79,6 +79,14 @@ class StrictInputTest {
     }
 
     @Test
+    void aListTooLongToCheckIsRefusedAtOnce() {
+        String many = "[" + "\"x\",".repeat(100_000) + "\"x\"]";
+        refused(post("{\"tags\":" + many + "}")).body("errors.field", hasItem("tags"))
+                .body("detail", containsString("at most 10000"));
+        post("{\"tags\":" + "[" + "\"x\",".repeat(9_999) + "\"x\"]}").statusCode(200);
+    }
+
+    @Test
     void aWrongTypeIsStillNamed() {
         refused(post("{\"tags\":\"not a list\"}")).body("errors.field", hasItem("tags"));
     }
