@@ -53,11 +53,18 @@ wait_ready() { # wait_ready PORT SECONDS
 person() { # person NAME: signs up and prints an access token
   local email="fault-$1-$RANDOM$RANDOM@example.org"
   call POST /api/auth/signup -d "{\"email\":\"$email\",\"password\":\"a long enough passphrase\",\"displayName\":\"$1\",\"timezone\":\"Europe/Berlin\"}" >/dev/null
-  echo "$email $(call POST /api/auth/login -d "{\"email\":\"$email\",\"password\":\"a long enough passphrase\"}" \
-    | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p')"
+  local token="" deadline=$((SECONDS + 30))
+  until [[ -n "$token" ]] || (( SECONDS > deadline )); do
+    token=$(call POST /api/auth/login -d "{\"email\":\"$email\",\"password\":\"a long enough passphrase\"}" \
+      | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p')
+    [[ -n "$token" ]] || sleep 2
+  done
+  [[ -n "$token" ]] || { echo "faults: cannot sign in (sign-in throttled for this address?)" >&2; exit 1; }
+  echo "$email $token"
 }
 read -r sender_email access < <(person Sender)
 read -r friend friend_access < <(person Friend)
+[[ -n "${access:-}" && -n "${friend_access:-}" ]] || exit 1
 auth() { echo "Authorization: Bearer $1"; }
 for _ in $(seq 60); do call GET /api/email/accounts -H "$(auth "$friend_access")" | grep -q '"lastSyncedAt":"' && break; sleep 0.5; done
 conversation=$(call POST /api/chat/conversations -H "$(auth "$access")" -d '{}' | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')
@@ -72,7 +79,7 @@ mails_with() { # how many messages in the friend's inbox carry WORD
   call GET "/api/email/messages?q=$1&limit=50" -H "$(auth "$friend_access")" \
     | python3 -c 'import json,sys
 d=json.load(sys.stdin); items=d if isinstance(d,list) else next((v for v in d.values() if isinstance(v,list)),[])
-print(sum(1 for m in items if sys.argv[1] in json.dumps(m)))' "$1" 2>/dev/null || echo 0
+print(sum(1 for m in items if sys.argv[1].lower() in json.dumps(m).lower()))' "$1" 2>/dev/null || echo 0
 }
 exactly_once() { # exactly_once SECONDS WORD...: each word's mail arrives, once; counts lost and duplicated
   local deadline=$((SECONDS + $1)) word n ok=0; shift
@@ -94,7 +101,8 @@ exactly_once() { # exactly_once SECONDS WORD...: each word's mail arrives, once;
 remember kafka || { echo "faults: Kafka was not started by ./andy; nothing to kill"; exit 1; }
 words=(); actions=()
 for i in 1 2 3 4; do w="kestrel$i$RANDOM"; a=$(ask_send "$w"); [[ -n "$a" ]] && { words+=("$w"); actions+=("$a"); }; done
-confirm "${actions[0]}"; confirm "${actions[1]}" &
+(( ${#actions[@]} == 4 )) || { echo "faults: chat did not prepare 4 sends (${#actions[@]})"; exit 1; }
+confirm "${actions[0]}"; confirm "${actions[1]}" & confirming=$!
 sleep 0.3; kill9 kafka; echo "      kafka killed"
 confirm "${actions[2]}"
 call POST "/api/chat/conversations/$conversation/messages" -H "$(auth "$access")" -H 'Accept: text/event-stream' \
@@ -102,15 +110,15 @@ call POST "/api/chat/conversations/$conversation/messages" -H "$(auth "$access")
 relaunch kafka; echo "      kafka restarted"
 until port_open "${ANDY_KAFKA_PORT:-9092}"; do sleep 0.3; done
 confirm "${actions[3]}"
-wait
+wait "$confirming"
 check "Kafka killed and restarted during 4 confirmed sends: each mail lands exactly once" exactly_once 120 "${words[@]}"
 
 # 2. email-service SIGKILLed right after a confirmed send
 remember email-service
 w="osprey$RANDOM"; a=$(ask_send "$w")
-confirm "$a" &
+confirm "$a" & confirming=$!
 sleep 0.2; kill9 email-service; echo "      email-service killed"
-relaunch email-service; wait
+relaunch email-service; wait "$confirming"
 check "email-service back within 120 s" wait_ready 8083 120
 check "email-service killed during a confirmed send: exactly one mail" exactly_once 90 "$w"
 
