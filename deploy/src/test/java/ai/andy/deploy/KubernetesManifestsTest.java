@@ -55,7 +55,7 @@ class KubernetesManifestsTest {
     private static final Map<String, List<JsonNode>> RENDERED = new ConcurrentHashMap<>();
 
     @ParameterizedTest
-    @ValueSource(strings = {"base", "overlays/local"})
+    @ValueSource(strings = {"base", "overlays/local", "overlays/production"})
     void everyServiceHasDeploymentServiceConfigMapAndServiceAccount(String kustomization) {
         List<JsonNode> docs = render(kustomization);
         for (String service : SERVICES.keySet()) {
@@ -67,7 +67,7 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"base", "overlays/local"})
+    @ValueSource(strings = {"base", "overlays/local", "overlays/production"})
     void everythingIsInTheAndyNamespaceAndPartOfAndy(String kustomization) {
         List<JsonNode> docs = render(kustomization);
         assertTrue(find(docs, "Namespace", "andy").isPresent(), kustomization + ": no Namespace andy");
@@ -81,7 +81,7 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"base", "overlays/local"})
+    @ValueSource(strings = {"base", "overlays/local", "overlays/production"})
     void containersAreProbedOnTheirPort(String kustomization) {
         forEachContainer(render(kustomization), (service, pod, container) -> {
             int port = SERVICES.get(service);
@@ -96,7 +96,7 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"base", "overlays/local"})
+    @ValueSource(strings = {"base", "overlays/local", "overlays/production"})
     void containersHaveRequestsAndLimits(String kustomization) {
         forEachContainer(render(kustomization), (service, pod, container) -> {
             String where = kustomization + " " + service;
@@ -108,7 +108,7 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"base", "overlays/local"})
+    @ValueSource(strings = {"base", "overlays/local", "overlays/production"})
     void podsRunHardened(String kustomization) {
         forEachContainer(render(kustomization), (service, pod, container) -> {
             String where = kustomization + " " + service;
@@ -130,7 +130,7 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"base", "overlays/local"})
+    @ValueSource(strings = {"base", "overlays/local", "overlays/production"})
     void serviceAccountsMountNoToken(String kustomization) {
         for (JsonNode account : ofKind(render(kustomization), "ServiceAccount")) {
             assertFalse(account.path("automountServiceAccountToken").asBoolean(true),
@@ -139,7 +139,7 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"base", "overlays/local"})
+    @ValueSource(strings = {"base", "overlays/local", "overlays/production"})
     void noSecretIsRendered(String kustomization) {
         for (JsonNode doc : render(kustomization)) {
             assertFalse("Secret".equals(doc.path("kind").asText()),
@@ -148,7 +148,7 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"base", "overlays/local"})
+    @ValueSource(strings = {"base", "overlays/local", "overlays/production"})
     void secretsAreReferencedByKeyAndNeverWrittenOut(String kustomization) {
         List<JsonNode> docs = render(kustomization);
         forEachContainer(docs, (service, pod, container) -> {
@@ -179,7 +179,7 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"base", "overlays/local"})
+    @ValueSource(strings = {"base", "overlays/local", "overlays/production"})
     void deploymentsUseTheirImageAccountAndConfig(String kustomization) {
         List<JsonNode> docs = render(kustomization);
         forEachContainer(docs, (service, pod, container) -> {
@@ -197,7 +197,7 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"base", "overlays/local"})
+    @ValueSource(strings = {"base", "overlays/local", "overlays/production"})
     void servicesExposeANamedHttpPortToTheirPods(String kustomization) {
         List<JsonNode> docs = render(kustomization);
         for (Map.Entry<String, Integer> entry : SERVICES.entrySet()) {
@@ -229,7 +229,7 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"base", "overlays/local"})
+    @ValueSource(strings = {"base", "overlays/local", "overlays/production"})
     void configPointsAtTheClusterServices(String kustomization) {
         List<JsonNode> docs = render(kustomization);
         for (String service : SERVICES.keySet()) {
