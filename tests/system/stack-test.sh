@@ -22,7 +22,7 @@ done
 # A fake Google (WireMock, the same jar the tests use) so a person can connect an account end to end.
 wiremock_jar=$(tr ':' '\n' < libs/andy-test-support/target/runtime.classpath 2>/dev/null | grep wiremock-standalone | head -n 1)
 if [[ -z "$wiremock_jar" ]]; then
-  ./mvnw -B -q install -DskipTests -Dmdep.includeScope=runtime -Dmdep.outputFile=target/runtime.classpath \
+  ./mvnw -B -q package -DskipTests -Dmdep.includeScope=runtime -Dmdep.outputFile=target/runtime.classpath \
     dependency:build-classpath -pl libs/andy-test-support -am >/dev/null
   wiremock_jar=$(tr ':' '\n' < libs/andy-test-support/target/runtime.classpath | grep wiremock-standalone | head -n 1)
 fi
@@ -52,7 +52,7 @@ user_id=$(sed -n 's/.*"id":"\([^"]*\)".*/\1/p' /tmp/andy-signup.json)
 mailbox_opened() {
   local deadline=$((SECONDS + 30)) n
   while (( SECONDS < deadline )); do
-    n=$(psql -h 127.0.0.1 -U "${ANDY_DB_USER:-postgres}" -d andy_email -tAc \
+    n=$(psql -h 127.0.0.1 -p "${ANDY_DB_PORT:-5432}" -U "${ANDY_DB_USER:-postgres}" -d andy_email -tAc \
       "select count(*) from mail_account where user_id = '$user_id' and provider = 'local' and address = '$email'" 2>/dev/null)
     [[ "$n" == 1 ]] && return 0
     sleep 0.5
@@ -160,6 +160,9 @@ gmail_synced() {
   return 1
 }
 check "email-service syncs the connected Gmail account with a token from auth-service" gmail_synced
+
+check "bad input to every service's POST/PUT/PATCH answers problem+json, never 5xx (tests/system/fuzz.py)" \
+  python3 tests/system/fuzz.py --token "$access"
 
 check "./andy down stops everything it started" ./andy down
 ports_free() { for p in 8080 8081 8082 8083 8084 8085 8086 9092; do port_open "$p" && return 1; done; return 0; }

@@ -18,9 +18,10 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 
 /**
- * Publishes outbox rows to Kafka in the order they were written, then marks them published. Rows are claimed with
+ * Publishes outbox rows to Kafka in the order they were written, then deletes them: a row may hold personal text
+ * (a confirmed mail's body), which the database should keep no longer than it takes to publish. Rows are claimed with
  * {@code FOR UPDATE SKIP LOCKED}, so several replicas of a service relay side by side without sending a row twice
- * (short of a crash between send and mark, which consumers absorb because the event id is the row id).
+ * (short of a crash between send and delete, which consumers absorb because the event id is the row id).
  * The outbox uses one channel whose records name their topic, rather than one channel per topic.
  */
 @ApplicationScoped
@@ -53,7 +54,7 @@ public class OutboxRelay {
                 .createNativeQuery("select * from outbox_event where published_at is null"
                         + " order by created_at, id limit " + BATCH + " for update skip locked", OutboxEvent.class)
                 .getResultList()
-                .chain(rows -> publishInOrder(rows).chain(() -> markPublished(rows)))));
+                .chain(rows -> publishInOrder(rows).chain(() -> delete(rows)))));
     }
 
     private Uni<Void> publishInOrder(List<OutboxEvent> rows) {
@@ -64,22 +65,22 @@ public class OutboxRelay {
                 .collect().last().replaceWithVoid();
     }
 
-    private Uni<Integer> markPublished(List<OutboxEvent> rows) {
+    private Uni<Integer> delete(List<OutboxEvent> rows) {
         if (rows.isEmpty()) {
             return Uni.createFrom().item(0);
         }
         return Panache.getSession().chain(session -> session
-                .createNativeQuery("update outbox_event set published_at = now() where id in (?1)")
+                .createNativeQuery("delete from outbox_event where id in (?1)")
                 .setParameter(1, rows.stream().map(r -> r.id).toList())
                 .executeUpdate());
     }
 
-    /** Published rows are kept a day for inspection, then dropped. */
+    /** Rows an older version marked published instead of deleting them. */
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = ConcurrentExecution.SKIP,
                 skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> prune() {
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
-                .createNativeQuery("delete from outbox_event where published_at < now() - interval '1 day'")
+                .createNativeQuery("delete from outbox_event where published_at is not null")
                 .executeUpdate())).replaceWithVoid();
     }
 }

@@ -14,10 +14,13 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import ai.andy.runtime.json.UnacceptableTextException;
 import io.quarkus.logging.Log;
 
 /**
@@ -59,10 +62,29 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+    public Response unreadableJson(JsonProcessingException thrown, UriInfo uri) {
+        // Jackson wraps a parser's error inside a nested object in a mapping error that carries the path.
+        JsonProcessingException e = thrown;
+        while (e.getCause() instanceof JsonProcessingException cause && cause != e) {
+            e = cause;
+        }
         String detail;
         List<Problem.FieldError> errors = List.of();
-        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+        if (e instanceof UnacceptableTextException text) {
+            String field = fieldPath(text);
+            detail = "Field '" + field + "' " + text.reason() + ".";
+            errors = List.of(new Problem.FieldError(field, text.reason()));
+        } else if (e instanceof JsonParseException parse && parse.getOriginalMessage() != null
+                && parse.getOriginalMessage().startsWith("Duplicate field '")) {
+            String name = parse.getOriginalMessage().substring("Duplicate field '".length()).replaceFirst("'$", "");
+            String outer = thrown instanceof JsonMappingException mapping ? fieldPath(mapping) : "";
+            String field = outer.isEmpty() ? name : outer.replaceFirst("[^.\\[]*$", "") + name;
+            detail = "Field '" + field + "' is given more than once; send it once.";
+            errors = List.of(new Problem.FieldError(field, "given more than once"));
+        } else if (e instanceof MismatchedInputException && e.getOriginalMessage() != null
+                && e.getOriginalMessage().startsWith("Trailing token")) {
+            detail = "The request body has more after its JSON value; send exactly one JSON value.";
+        } else if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String field = fieldPath(mismatch);
             String expected = e instanceof InvalidFormatException invalid
                     ? invalid.getTargetType().getSimpleName()
@@ -71,9 +93,19 @@ public class ProblemMappers {
             errors = List.of(new Problem.FieldError(field, "expected " + expected));
         } else {
             var location = e.getLocation();
+            String field = fieldAtError(e);
+            if (field == null && thrown instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+                field = fieldPath(mapping);
+            }
             detail = "The request body is not valid JSON"
                     + (location != null ? " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")" : "")
+                    + (field != null ? " in field '" + field + "'" : "")
+                    + (e.getOriginalMessage() != null && e.getOriginalMessage().contains("CTRL-CHAR")
+                            ? ": control characters such as NUL must not appear in text" : "")
                     + ".";
+            if (field != null) {
+                errors = List.of(new Problem.FieldError(field, "not valid JSON"));
+            }
         }
         return respond(new Problem("about:blank", "Malformed request body", 400, detail, path(uri), errors));
     }
@@ -103,6 +135,17 @@ public class ProblemMappers {
     /** Quarkus REST has its own mapper for this subtype; ours must be at least as specific to win. */
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
+    /** As specific as Quarkus REST's own mappers, so these reach {@link #unreadableJson} too. */
+    @ServerExceptionMapper
+    public Response unparseable(JsonParseException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unacceptableText(UnacceptableTextException e, UriInfo uri) {
         return unreadableJson(e, uri);
     }
 
@@ -142,7 +185,19 @@ public class ProblemMappers {
         return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
     }
 
-    private static String fieldPath(MismatchedInputException e) {
+    /** The field the parser was in when the JSON broke, when it knows. */
+    private static String fieldAtError(JsonProcessingException e) {
+        if (e instanceof JsonParseException parse && parse.getProcessor() != null) {
+            try {
+                return parse.getProcessor().getParsingContext().getCurrentName();
+            } catch (RuntimeException unknown) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static String fieldPath(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
         for (var ref : e.getPath()) {
             if (ref.getFieldName() != null) {
