@@ -79,8 +79,9 @@ class ComposeFileTest {
     void servicesCheckTheirOwnReadinessEndpoint() {
         for (Map.Entry<String, Integer> entry : SERVICES.entrySet()) {
             String test = String.join(" ", texts(service(entry.getKey()).at("/healthcheck/test")));
-            assertTrue(test.contains("http://localhost:" + entry.getValue() + "/q/health/ready"),
-                    entry.getKey() + " healthcheck does not call its /q/health/ready on port " + entry.getValue() + ": " + test);
+            int port = KubernetesManifestsTest.healthPort(entry.getKey());
+            assertTrue(test.contains("http://localhost:" + port + "/q/health/ready"),
+                    entry.getKey() + " healthcheck does not call its /q/health/ready on port " + port + ": " + test);
         }
     }
 

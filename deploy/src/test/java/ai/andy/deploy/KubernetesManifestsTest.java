@@ -46,6 +46,12 @@ class KubernetesManifestsTest {
     }
 
     static final List<String> WITHOUT_DATABASE = List.of("gateway-service");
+    /** The gateway answers health checks and metrics on its management port only, never on the public one. */
+    static final int GATEWAY_MANAGEMENT_PORT = 9080;
+
+    static int healthPort(String service) {
+        return service.equals("gateway-service") ? GATEWAY_MANAGEMENT_PORT : SERVICES.get(service);
+    }
     static final List<String> WITH_REDIS = List.of("gateway-service", "auth-service", "email-service");
     /** Names of variables that hold a secret; where a secret is kept (…_FILE) or whether to create one is not one. */
     static final Pattern SECRET_LIKE_NAME =
@@ -87,6 +93,7 @@ class KubernetesManifestsTest {
             int port = SERVICES.get(service);
             String where = kustomization + " " + service + "/" + container.path("name").asText();
             assertTrue(containerPorts(container).containsValue(port), where + " does not declare port " + port);
+            port = healthPort(service);
             assertHttpProbe(where + " liveness", container, container.path("livenessProbe"), "/q/health/live", port);
             assertHttpProbe(where + " readiness", container, container.path("readinessProbe"), "/q/health/ready", port);
             JsonNode startup = container.path("startupProbe");

@@ -28,7 +28,8 @@ import io.smallrye.common.annotation.Identifier;
  * Topics whose events carry a person's own words (chat turns' intents, their results, notifications) keep them for
  * {@code andy.kafka.personal-retention} only, instead of Kafka's default week. Every service sets this on start, so
  * it holds however the broker was made (./andy up, Compose, Kubernetes) and whichever service creates the topic
- * first. The segment is rolled as often, since Kafka only ever deletes whole closed segments.
+ * first. The segment is rolled as often, since Kafka only ever deletes whole closed segments. A topic already kept
+ * shorter (an operator's own setting, e.g. Strimzi's KafkaTopic) is left as it is.
  */
 @ApplicationScoped
 public class PersonalTopics {
@@ -91,8 +92,19 @@ public class PersonalTopics {
                 }
             }
             Map<ConfigResource, java.util.Collection<AlterConfigOp>> changes = new HashMap<>();
-            for (String topic : existing) {
-                changes.put(new ConfigResource(ConfigResource.Type.TOPIC, topic), configs.entrySet().stream()
+            List<ConfigResource> resources = existing.stream()
+                    .map(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic)).toList();
+            var current = resources.isEmpty() ? Map.<ConfigResource, org.apache.kafka.clients.admin.Config>of()
+                    : client.describeConfigs(resources).all().get(10, TimeUnit.SECONDS);
+            for (ConfigResource resource : resources) {
+                // Only ever shorten: an operator who keeps a topic briefer (Strimzi's KafkaTopic in production) wins.
+                ConfigEntry kept = current.get(resource) == null ? null
+                        : current.get(resource).get(TopicConfig.RETENTION_MS_CONFIG);
+                if (kept != null && kept.value() != null && Long.parseLong(kept.value()) >= 0
+                        && Long.parseLong(kept.value()) <= retention.toMillis()) {
+                    continue;
+                }
+                changes.put(resource, configs.entrySet().stream()
                         .map(c -> new AlterConfigOp(new ConfigEntry(c.getKey(), c.getValue()), AlterConfigOp.OpType.SET))
                         .toList());
             }

@@ -11,6 +11,8 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.common.config.ConfigResource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -46,6 +48,19 @@ class PersonalTopicsTest {
             }
             // Applying again (another service starting) changes nothing and does not fail.
             topics.apply();
+        }
+    }
+
+    @Test
+    void aTopicAnOperatorKeepsShorterIsLeftAlone() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(topics::applied);
+        ConfigResource voiceFetched = new ConfigResource(ConfigResource.Type.TOPIC, "voice.fetched");
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.incrementalAlterConfigs(Map.of(voiceFetched, List.of(new AlterConfigOp(
+                    new ConfigEntry("retention.ms", "3600000"), AlterConfigOp.OpType.SET)))).all().get();
+            topics.apply();
+            Config config = admin.describeConfigs(List.of(voiceFetched)).all().get().get(voiceFetched);
+            assertThat(config.get("retention.ms").value()).isEqualTo("3600000");
         }
     }
 }
