@@ -13,11 +13,13 @@ public final class Topics {
     public static final String CALENDAR_CHANGED = "calendar.changed";
     public static final String TASK_CHANGED = "task.changed";
     public static final String REMINDER_DUE = "reminder.due";
+    public static final String TELEPHONY_FETCHED = "telephony.fetched";
     public static final String SMS_RECEIVED = "sms.received";
     public static final String SMS_STATUS = "sms.status";
     public static final String CALL_INCOMING = "call.incoming";
     public static final String CALL_COMPLETED = "call.completed";
     public static final String VOICEMAIL_RECORDED = "voicemail.recorded";
+    public static final String VOICE_FETCHED = "voice.fetched";
     public static final String VOICE_GENERATED = "voice.generated";
     public static final String USER_CREATED = "user.created";
     public static final String USER_DELETED = "user.deleted";
