@@ -49,15 +49,15 @@ public class RenderingRepository {
                 + "media_type, audio, size_bytes, characters) values ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
                 + "on conflict (content_key) do update set last_used_at = now() returning id")
                 .execute(Tuple.from(new Object[] { r.id(), r.contentKey(), r.userId(), r.voiceId(), r.format(),
-                        r.mediaType(), io.vertx.mutiny.core.buffer.Buffer.buffer(r.audio()), r.audio().length,
+                        r.mediaType(), io.vertx.core.buffer.Buffer.buffer(r.audio()), r.audio().length,
                         r.characters() })));
         return rows.iterator().next().getUUID("id");
     }
 
     /** Drops renderings unused for {@code ttl}, then the least recently used beyond {@code maxBytes} in total. */
     public int evict(long maxBytes, Duration ttl) {
-        int expired = Db.await(db.preparedQuery("delete from speech_rendering where last_used_at < now() - $1::interval")
-                .execute(Tuple.of(ttl.toSeconds() + " seconds"))).rowCount();
+        int expired = Db.await(db.preparedQuery("delete from speech_rendering where last_used_at < now() - $1 * interval '1 second'")
+                .execute(Tuple.of(ttl.toSeconds()))).rowCount();
         int overCap = Db.await(db.preparedQuery("delete from speech_rendering where id in (select id from (select id, "
                 + "sum(size_bytes) over (order by last_used_at desc, id) as running from speech_rendering) r "
                 + "where running > $1)").execute(Tuple.of(maxBytes))).rowCount();
