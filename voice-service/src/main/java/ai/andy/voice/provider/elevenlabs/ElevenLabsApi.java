@@ -14,7 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.client.api.ClientMultipartForm;
 
@@ -24,7 +23,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** The few ElevenLabs endpoints Andy uses, as documented at elevenlabs.io/docs/api-reference. */
 @RegisterRestClient(configKey = "elevenlabs")
-@RegisterProvider(ElevenLabsErrors.class)
 @Path("/v1")
 interface ElevenLabsApi {
 
@@ -44,6 +42,13 @@ interface ElevenLabsApi {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Voices(List<Voice> voices) {
+    }
+
+    /** ElevenLabs' errors as ProviderExceptions; blocking because a streamed call's error body is read here. */
+    @io.quarkus.rest.client.reactive.ClientExceptionMapper
+    @io.smallrye.common.annotation.Blocking
+    static RuntimeException toException(jakarta.ws.rs.core.Response response) {
+        return response.getStatus() >= 400 ? ElevenLabsErrors.toThrowable(response) : null;
     }
 
     @POST

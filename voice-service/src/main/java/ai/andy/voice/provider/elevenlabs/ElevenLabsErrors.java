@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,16 +15,11 @@ import ai.andy.voice.provider.ProviderException.Kind;
  * ElevenLabs' errors as {@link ProviderException}s. Its body is {@code {"detail":{"status":..., "message":...}}};
  * a used-up quota comes as 401 with status {@code quota_exceeded}, so the status decides, not only the HTTP code.
  */
-class ElevenLabsErrors implements ResponseExceptionMapper<ProviderException> {
+final class ElevenLabsErrors {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Override
-    public boolean handles(int status, jakarta.ws.rs.core.MultivaluedMap<String, Object> headers) {
-        return status >= 400;
-    }
-
-    @Override
-    public ProviderException toThrowable(Response response) {
+    /** Reads the body, so it runs on a worker thread ({@code @Blocking} on the client's mapper). */
+    static ProviderException toThrowable(Response response) {
         int code = response.getStatus();
         JsonNode detail = detail(response);
         String status = detail.path("status").asText("");
@@ -49,15 +43,32 @@ class ElevenLabsErrors implements ResponseExceptionMapper<ProviderException> {
 
     private static JsonNode detail(Response response) {
         try {
-            if (!response.hasEntity()) {
-                return JSON.missingNode();
-            }
-            String body = response.readEntity(String.class);
-            JsonNode detail = JSON.readTree(body).path("detail");
+            JsonNode detail = JSON.readTree(body(response)).path("detail");
             return detail.isTextual() ? JSON.createObjectNode().put("message", detail.asText()) : detail;
-        } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (RuntimeException | java.io.IOException e) {
             return JSON.missingNode();
         }
+    }
+
+    /** The error body, whether the client buffered it or left it as the stream a speech call returns. */
+    private static String body(Response response) throws java.io.IOException {
+        Object entity;
+        try {
+            entity = response.getEntity();
+        } catch (RuntimeException e) {
+            entity = null;
+        }
+        if (entity instanceof java.io.InputStream stream) {
+            return new String(stream.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        if (entity instanceof byte[] bytes) {
+            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        if (entity instanceof String text) {
+            return text;
+        }
+        response.bufferEntity();
+        return response.readEntity(String.class);
     }
 
     private static Duration retryAfter(String header) {
