@@ -24,10 +24,10 @@ public final class Recordings {
         return make("silence", List.of("sox", "-n", "-r", "44100", "-c", "1", "-b", "16", "%s", "trim", "0", "5"));
     }
 
-    /** A full-scale square wave: every other sample at the limit. */
+    /** A sine amplified 10 dB past full scale, so its peaks are cut flat at the limit. */
     public static Path clipped() {
         return make("clipped", List.of("sox", "-n", "-r", "44100", "-c", "1", "-b", "16", "%s", "synth", "5",
-                "square", "440"));
+                "sine", "440", "gain", "10"));
     }
 
     public static Path lowRate() {

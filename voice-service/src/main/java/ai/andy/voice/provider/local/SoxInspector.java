@@ -85,9 +85,11 @@ public class SoxInspector implements AudioInspector {
         return result.stdout().trim();
     }
 
+    /** sox prints large counts with a suffix (89.8k) and the level of silence as -inf. */
     private static double number(String value) {
+        double scale = value.endsWith("k") ? 1e3 : value.endsWith("M") ? 1e6 : 1;
         try {
-            return Double.parseDouble(value);
+            return Double.parseDouble(scale == 1 ? value : value.substring(0, value.length() - 1)) * scale;
         } catch (NumberFormatException e) {
             return value.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.NaN; // sox prints -inf for silence
         }
