@@ -21,10 +21,12 @@ final class AnswerWriter {
 
     private final ZoneId zone;
     private final LocalDate today;
+    private final DomainAnswers domains;
 
     AnswerWriter(ZonedDateTime now) {
         this.zone = now.getZone();
         this.today = now.toLocalDate();
+        this.domains = new DomainAnswers(now);
     }
 
     String answer(IntentOutcome outcome, Map<String, Object> params) {
@@ -34,7 +36,10 @@ final class AnswerWriter {
             case "email.read" -> mail(map(result.get("message")));
             case "email.update" -> "Done" + (result.get("count") instanceof Number n
                     ? ": " + n + (n.intValue() == 1 ? " message" : " messages") + " updated." : ".");
-            default -> generic(result);
+            default -> {
+                String answer = domains.answer(outcome.intent(), result);
+                yield answer != null ? answer : generic(result);
+            }
         };
     }
 

@@ -52,11 +52,18 @@ class RoutingTest {
             "POST, /api/auth/logout, auth", "GET, /.well-known/openid-configuration, auth",
             "GET, /api/connections/callback/google, auth", "POST, /twilio/voice/incoming, telephony",
             "GET, /twilio/media/abc, telephony", "POST, /api/email/push/gmail, email",
-            "POST, /api/email/push/graph/lifecycle, email" })
+            "POST, /api/email/push/graph/lifecycle, email", "GET, /api/voice/audio/abc, voice" })
     void publicRoutesNeedNoToken(String method, String path, String service) {
         String unique = path + "?probe=" + UUID.randomUUID();
         Api.anonymous().contentType("application/json").body("{}").when().request(method, unique)
                 .then().statusCode(200).body("service", equalTo(service + "-service"));
+    }
+
+    @Test
+    void onlyFetchingAudioIsPublicAtVoiceService() {
+        String path = "/api/voice/speech?probe=" + UUID.randomUUID();
+        Api.anonymous().contentType("application/json").body("{}").when().post(path).then().statusCode(401);
+        Api.service("voice").verifyThat(0, postRequestedFor(urlEqualTo(path)));
     }
 
     @Test
