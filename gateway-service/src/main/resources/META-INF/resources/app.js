@@ -410,7 +410,7 @@ function outcomeText(a) {
     case 'failed': return 'Failed' + (why ? ': ' + why : '.');
     case 'rejected': return 'Rejected: nothing was done.';
     case 'expired': return 'Expired: nothing was done.';
-    case 'confirmed': return 'Confirmed, on its way…';
+    case 'confirmed': return 'Confirmed; not done yet. I will tell you here when it is.';
     default: return a.status === 'pending' ? '' : String(a.status);
   }
 }

@@ -78,12 +78,12 @@ final class GatedIntentRunner implements IntentRunner {
             return new IntentOutcome(intent.name(), result.status(), result.result(), result.error(), service, null);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof TimeoutException) {
-                return new IntentOutcome(intent.name(), "timeout", null, service + " did not answer within "
-                        + timeout.toSeconds() + " s, so I could not finish this. Nothing was changed; try again in a "
-                        + "moment.", service, null);
+                return new IntentOutcome(intent.name(), "timeout", null, "I could not reach "
+                        + IntentBus.area(intent.name()) + " in time (" + timeout.toSeconds() + " s), so I could not "
+                        + "finish this. Nothing was changed; try again in a moment.", service, null);
             }
-            return new IntentOutcome(intent.name(), "failed", null, "I could not reach " + service
-                    + " just now; nothing was changed.", service, null);
+            return new IntentOutcome(intent.name(), "failed", null, "I could not reach "
+                    + IntentBus.area(intent.name()) + " just now; nothing was changed.", service, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new IntentOutcome(intent.name(), "failed", null, "The turn was interrupted; nothing was changed.",

@@ -32,6 +32,17 @@ public class IntentBus {
         return Intents.find(intent).map(spec -> spec.owner() + "-service").orElse("the service for " + intent);
     }
 
+    /** What the person calls the part of Andy that carries an intent out: never an internal service's name. */
+    public static String area(String intent) {
+        return switch (Intents.find(intent).map(spec -> spec.owner()).orElse("")) {
+            case "email" -> "your mail";
+            case "calendar" -> "your calendar and tasks";
+            case "telephony" -> "texts and calls";
+            case "voice" -> "speech";
+            default -> "the part of Andy that does this";
+        };
+    }
+
     /** Publishes the intent and returns its answer, or fails with a TimeoutException after {@code timeout}. */
     public CompletableFuture<IntentResult> send(String userId, ChatIntent intent, Duration timeout) {
         CompletableFuture<IntentResult> answer = awaitAnswer(intent.requestId(), timeout);

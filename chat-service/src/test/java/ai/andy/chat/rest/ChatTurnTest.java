@@ -135,11 +135,12 @@ class ChatTurnTest {
     }
 
     @Test
-    void aServiceThatDoesNotAnswerIsNamed() {
+    void whatDidNotAnswerIsSaidInThePersonsWordsNotAsAnInternalService() {
         String conversation = newConversation();
         List<Sse> events = say(conversation, "show my unread emails");
         assertThat(events.stream().filter(e -> e.name().equals("error")).map(e -> e.data().path("message").asText()))
-                .singleElement().asString().contains("email-service did not answer within 3 s");
+                .singleElement().asString().contains("I could not reach your mail in time (3 s)")
+                .doesNotContain("-service");
         assertThat(last(events).name()).isEqualTo("done");
     }
 
