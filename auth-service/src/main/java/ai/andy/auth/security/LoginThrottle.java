@@ -50,21 +50,27 @@ public class LoginThrottle {
     /** Fails with 429 when this account may not be tried from this address yet. */
     public Uni<Void> check(String email, String clientAddress) {
         Keys k = new Keys(email, clientAddress);
-        return values.mget(k.pairWait, k.known, k.account, k.address).chain(found -> found.get(k.pairWait) != null
-                ? refuse(k.pairWait)
-                : spreadLimits(k, found));
+        return unavailableWhenRedisFails(values.mget(k.pairWait, k.known, k.account, k.address)
+                .chain(found -> found.get(k.pairWait) != null ? refuse(k.pairWait) : spreadLimits(k, found)));
     }
 
     public Uni<Void> recordFailure(String email, String clientAddress) {
         Keys k = new Keys(email, clientAddress);
         Duration window = config.window();
-        return values.incr(k.pairFailures)
+        return unavailableWhenRedisFails(values.incr(k.pairFailures)
                 .call(count -> keys.pexpire(k.pairFailures, window))
                 .call(count -> count > config.freeFailures()
                         ? values.set(k.pairWait, 1L, new SetArgs().px(delay(count)))
                         : Uni.createFrom().voidItem())
                 .chain(() -> counted(k.account, window))
-                .chain(() -> counted(k.address, window));
+                .chain(() -> counted(k.address, window)));
+    }
+
+    /** Without Redis there is no throttle, and sign-in without one would invite guessing: a 503 saying so, no 500. */
+    private static Uni<Void> unavailableWhenRedisFails(Uni<Void> step) {
+        return step.onFailure(e -> !(e instanceof ProblemException)).transform(e -> new ProblemException(503,
+                "Sign-in is briefly unavailable", "Andy cannot check sign-in attempts right now, so it does not take "
+                        + "passwords for a moment. Try again in a minute.").header("Retry-After", "30"));
     }
 
     /** The address becomes one of the account's own; its own failures are forgotten (others' are not). */
