@@ -28,6 +28,8 @@ final class CalendarGrammar implements Grammar {
             "^when\\s+(?:am i|are we|is everyone|are you)\\s+(?:free|available)\\b\\s*(.*)$|^when can (?:i|we) meet\\s*(?:with\\s+)?(.*)$");
     private static final Pattern RESCHEDULE = Pattern.compile(
             "^(?:move|reschedule|push|shift|change|postpone|delay|bring forward|bring)\\s+(.+)$");
+    /** "invite Bob and Priya to the budget review on Friday at 2pm": a new event with them as attendees. */
+    private static final Pattern INVITE = Pattern.compile("^invite\\s+(.+?)\\s+to\\s+(?!(?:it|this|that|the call|the meeting)$)(.+)$");
     private static final Pattern RENAME = Pattern.compile("^rename\\s+(.+?)\\s+to\\s+(.+)$");
     private static final Pattern CANCEL = Pattern.compile("^(?:cancel|delete|remove|call off|scrap|drop)\\s+(.+)$");
     private static final Pattern CREATE = Pattern.compile(
@@ -88,6 +90,13 @@ final class CalendarGrammar implements Grammar {
             Map<String, Object> params = ref.params();
             params.put("changes", Map.of("title", Words.capitalize(p.group(m, 2))));
             return Interpretation.of(new Intent("calendar.update", params));
+        }
+        if ((m = p.matcher(INVITE)).find()) {
+            List<Object> invited = new ArrayList<>();
+            for (String who : Words.splitList(p.group(m, 1))) {
+                invited.add(People.recipient(who, People.Channel.EMAIL, ctx));
+            }
+            return create(p.sub(m.start(2)), command, ctx, invited);
         }
         if ((m = p.matcher(HAVE_PUT_IT)).find()) {
             return create(p.sub(m.start(1), m.end(1)), command, ctx);
@@ -208,6 +217,10 @@ final class CalendarGrammar implements Grammar {
                     + ")|daily|weekly|monthly|yearly)\\b");
 
     private Interpretation create(Phrase rest, Command command, Context ctx) {
+        return create(rest, command, ctx, List.of());
+    }
+
+    private Interpretation create(Phrase rest, Command command, Context ctx, List<Object> invited) {
         if (rest.matcher(REPEATING).find()) {
             throw new Clarify("I can't create repeating events yet. When should the first one be, just once?");
         }
@@ -231,7 +244,8 @@ final class CalendarGrammar implements Grammar {
             title = named.tidy().text.replaceFirst("(?i)\\s+(?:on|at|for|from)$", "");
             words = new Phrase("");
         }
-        List<Object> attendees = attendees(words, ctx);
+        List<Object> attendees = new ArrayList<>(invited);
+        attendees.addAll(attendees(words, ctx));
         Matcher loc = words.matcher(LOCATION);
         if (loc.find()) {
             location = words.group(loc, 1).replaceFirst("(?i)\\s+(?:for|on|at|by|from)$", "");
