@@ -66,6 +66,12 @@ final class EmailGrammar implements Grammar {
             "^(?:did|has)\\s+(.+?)\\s+(email(?:ed)?|e-mail(?:ed)?|mail(?:ed)?|write|written|wrote|reply|replied)(?:\\s+(?:to\\s+)?me|\\s+back)?\\b");
     private static final Pattern LATEST_FROM = Pattern.compile(
             "^(?:what's|what is|whats|show me|read me|read)\\s+(?:the\\s+)?(?:latest|newest|last)\\s+from\\s+(.+)$");
+    /** "whats the latest email from Priya about the visa": that one email. */
+    private static final Pattern WHAT_LATEST = Pattern.compile(
+            "^(?:what's|what is|whats|what was)\\s+((?:the|my)\\s+(?:latest|newest|last|most recent)\\s+" + ONE + "\\b.*)$");
+    /** "show unread mail from Marcus since Monday": "mail" and a window are a listing, not one email. */
+    private static final Pattern MAIL_LISTING = Pattern.compile(
+            "^(?:(?:my|all|any|all my)\\s+)?(?:unread\\s+|new\\s+)?mail\\b.*|.*\\b(?:since|this week|today|yesterday)\\b.*");
     private static final Pattern ALL_FROM = Pattern.compile(
             "^(?:all|every|each)\\s+(?:of\\s+)?(?:the\\s+|my\\s+)?(?:unread\\s+|new\\s+)?" + ONE + "s?\\s+from\\s+(.+)$");
 
@@ -134,6 +140,15 @@ final class EmailGrammar implements Grammar {
             // "did Bob email me today?": his emails, in that window.
             return MailListing.list(new Phrase("emails from " + p.group(m, 1) + " " + p.text.substring(m.end())), ctx);
         }
+        if ((m = p.matcher(WHAT_LATEST)).find()) {
+            var ref = reference(p.group(m, 1), false);
+            if (ref != null && ref.getKey().isBlank() && ref.getValue().isBlank()) {
+                return Interpretation.of(new Intent("email.read", Map.of("reference", "the last email")));
+            }
+            if (ref != null) {
+                return read(ref, ctx);
+            }
+        }
         if ((m = p.matcher(LATEST_FROM)).find()) {
             return read(Map.entry(p.group(m, 1), ""), ctx);
         }
@@ -144,7 +159,7 @@ final class EmailGrammar implements Grammar {
         if ((m = p.matcher(WHAT_DID)).find()) {
             return read(Map.entry(p.group(m, 1), m.group(2) == null ? "" : p.group(m, 2)), ctx);
         }
-        if ((m = p.matcher(READ)).find()) {
+        if ((m = p.matcher(READ)).find() && !m.group(1).matches(MAIL_LISTING.pattern())) {
             var ref = reference(p.group(m, 1).replaceFirst("(?i)\\s+(?:aloud|out loud|to me|for me)$", ""), false);
             if (ref != null && !(ref.getKey().isBlank() && ref.getValue().isBlank())) {
                 return read(ref, ctx);

@@ -164,6 +164,13 @@ final class TimeGrammar {
         if (hit != null && w.date == null) {
             w.date = hit.date();
             w.rest = w.rest.cut(hit.start(), hit.end());
+            // "Thursday 12/3", "Friday, March 12": a weekday said with the date it falls on is that date.
+            Dates.DateHit also = Dates.findDate(w.rest.lower, 0, false, today, past, monthFirst);
+            if (also != null && also.date().getDayOfWeek() == hit.date().getDayOfWeek()
+                    && w.rest.lower.substring(also.start(), also.end()).matches(".*\\d.*")) {
+                w.date = also.date();
+                w.rest = w.rest.cut(also.start(), also.end());
+            }
         }
 
         if (w.time == null) {
