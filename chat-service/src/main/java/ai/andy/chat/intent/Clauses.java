@@ -67,12 +67,11 @@ final class Clauses {
             if (ELLIPTIC.matcher(right).find()) {
                 right = "show " + right; // "show my unread emails and my calendar for today"
             }
-            if (left.isBlank() || right.isBlank() || !COMMAND.matcher(right).find()
-                    || AT_PRONOUN.matcher(right).find()) {
+            if (left.isBlank() || right.isBlank() || !COMMAND.matcher(right).find()) {
                 continue;
             }
             Interpretation l = one.apply(left);
-            if (!l.understood()) {
+            if (!l.understood() || AT_PRONOUN.matcher(right).find() && (isMessage(l) || l.asks())) {
                 continue;
             }
             if (isMessage(l) && !AFTER_MESSAGE.matcher(right).find()

@@ -23,7 +23,7 @@ final class EmailGrammar implements Grammar {
     private static final String NEWEST = "(?:last|latest|most recent|newest|recent|new)";
 
     // --- reply -----------------------------------------------------------------------------------------------------
-    private static final Pattern REPLY = Pattern.compile("^(?:reply|respond|answer|write back)(\\s+(?:to\\s+)?all)?\\b\\s*(?:to\\s+)?(.*)$");
+    private static final Pattern REPLY = Pattern.compile("^(?:reply|respond|answer|write back)(\\s+(?:to\\s+)?(?:all|everyone|everybody))?\\b\\s*(?:to\\s+)?(.*)$");
     private static final Pattern REPLY_BODY = Pattern.compile(
             "\\s+(?:saying|with|that says|telling (?:him|her|them)(?: that)?|that"
                     + "|and (?:say|tell (?:him|her|them))(?: that)?)(?:\\s+|$)|\\s*:\\s*");
@@ -79,6 +79,9 @@ final class EmailGrammar implements Grammar {
     private static final Pattern REF_FROM = Pattern.compile(
             "^(?:the\\s+|my\\s+|that\\s+|this\\s+)?(?:" + NEWEST + "\\s+)?(?:unread\\s+)?" + ONE
                     + "(?:\\s+from\\s+(.+?))?(?:\\s+(?:about|regarding|on)\\s+(.+))?$");
+    /** "the budget email": an email named by its topic. */
+    private static final Pattern REF_TOPIC = Pattern.compile(
+            "^(?:on\\s+|to\\s+)?(?:the|that|this)\\s+(?!(?:" + NEWEST + "|unread)\\b)([\\p{L}\\d-]+(?:\\s+[\\p{L}\\d-]+)?)\\s+" + ONE + "$");
     private static final Pattern REF_POSSESSIVE = Pattern.compile(
             "^(.+?)'s?\\s+(?:" + NEWEST + "\\s+)?" + ONE + "(?:\\s+(?:about|regarding|on)\\s+(.+))?$");
 
@@ -192,6 +195,10 @@ final class EmailGrammar implements Grammar {
         if (m.matches()) {
             return Map.entry(m.group(1) == null ? "" : ref.group(m, 1), m.group(2) == null ? "" : ref.group(m, 2));
         }
+        m = ref.matcher(REF_TOPIC);
+        if (m.matches()) {
+            return Map.entry("", ref.group(m, 1));
+        }
         m = ref.matcher(REF_POSSESSIVE);
         if (m.matches() && !m.group(1).matches("(?:the|my|that|this|your)")) {
             return Map.entry(ref.group(m, 1), m.group(2) == null ? "" : ref.group(m, 2));
@@ -250,7 +257,9 @@ final class EmailGrammar implements Grammar {
         if (ref == null) {
             throw new Clarify("Which email should I reply to? For example \"Sarah's last email\".");
         }
-        Map<String, Object> params = named(ref, ctx);
+        Map<String, Object> params = ref.getKey().isBlank() && ref.getValue().isBlank()
+                && refWords.toLowerCase().matches(".*\\b" + NEWEST + "\\b.*")
+                ? new LinkedHashMap<>(Map.of("reference", "the last email")) : named(ref, ctx);
         if (body == null || body.isBlank()) {
             String who = ref.getKey().isBlank() ? "" : " to " + Words.name(People.clean(ref.getKey()));
             throw new Clarify("What should the reply" + who + " say?");
