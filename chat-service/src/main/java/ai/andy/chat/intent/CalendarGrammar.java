@@ -24,6 +24,14 @@ final class CalendarGrammar implements Grammar {
     private static final Pattern FIND_SLOT = Pattern.compile(
             "^(?:find|look for|search for|suggest|get|pick|propose)\\s+(?:me\\s+|us\\s+)?(?:an?\\s+|some\\s+)?(?:free\\s+|open\\s+|good\\s+)?(?:time\\s+)?"
                     + "(?:slot|time|window|opening|gap|meeting time)s?\\b\\s*(.*)$");
+    /** "find me 30 minutes with Priya", "I need a free hour sometime this week", "got 15 min free today?": a length. */
+    private static final Pattern NEED_TIME = Pattern.compile(
+            "^(?:find|get|grab|i need|i want|we need|got|have i got|do i have|is there|are there)\\s+(?:me\\s+|us\\s+)?"
+                    + "(?:an?\\s+|some\\s+)?(?:free\\s+|open\\s+|spare\\s+)?(?:slot|block|window)?\\s*"
+                    + "(?:free|open|spare)?\\s*(?:sometime|some time|somewhere|anywhere)?\\s*((?:with\\s+.+)?)$");
+    private static final Pattern GOOD_TIME = Pattern.compile(
+            "^(?:when's|whens|when is|what's|whats|what is)\\s+(?:a\\s+)?(?:good|free|the best)\\s+time\\s+(?:for|to)\\s+(?:an?\\s+)?"
+                    + "(?:call|meeting|meet|chat|catch-?up|sync|talk)?\\s*((?:with\\s+.+)?)$");
     private static final Pattern WHEN_FREE = Pattern.compile(
             "^when\\s+(?:am i|are we|is everyone|are you)\\s+(?:free|available)\\b\\s*(.*)$|^when can (?:i|we) meet\\s*(?:with\\s+)?(.*)$");
     private static final Pattern RESCHEDULE = Pattern.compile(
@@ -76,8 +84,16 @@ final class CalendarGrammar implements Grammar {
     public Interpretation parse(Command command, Context ctx) {
         Phrase p = command.phrase();
         Matcher m;
+        if (p.lower.matches(".*\\b(?:free|spare|open)\\s+(?:half\\s+)?hour\\b.*")) {
+            // "a free hour", "a free half hour": lengths said without a number.
+            p = new Phrase(p.text.replaceAll("(?i)\\b(free|spare|open)\\s+half\\s+hour\\b", "$1 30 minutes")
+                    .replaceAll("(?i)\\b(free|spare|open)\\s+hour\\b", "$1 1 hour"));
+        }
         When w = TimeGrammar.parse(p, ctx, false);
         if ((m = w.rest.matcher(FIND_SLOT)).find()) {
+            return findSlot(w, w.rest.group(m, 1), ctx);
+        }
+        if (w.durationMinutes != null && ((m = w.rest.matcher(NEED_TIME)).find() || (m = w.rest.matcher(GOOD_TIME)).find())) {
             return findSlot(w, w.rest.group(m, 1), ctx);
         }
         if ((m = w.rest.matcher(WHEN_FREE)).find()) {
