@@ -38,6 +38,10 @@ final class CalendarGrammar implements Grammar {
             "^(?:move|reschedule|push|shift|change|postpone|delay|bring forward|bring)\\s+(.+)$");
     /** "invite Bob and Priya to the budget review on Friday at 2pm": a new event with them as attendees. */
     private static final Pattern INVITE = Pattern.compile("^invite\\s+(.+?)\\s+to\\s+(?!(?:it|this|that|the call|the meeting)$)(.+)$");
+    /** "I can't make the standup tomorrow, cancel it". */
+    private static final Pattern CANT_MAKE = Pattern.compile(
+            "^i\\s+(?:can't|cant|cannot|can not|won't be able to|will not be able to)\\s+(?:make|go to|attend|do)\\s+(.+?)[,;.]?"
+                    + "\\s+(?:so\\s+)?(?:(?:please|pls|can you|could you)\\s+)?(?:cancel|delete|drop)\\s+(?:it|that|this)$");
     private static final Pattern RENAME = Pattern.compile("^rename\\s+(.+?)\\s+to\\s+(.+)$");
     private static final Pattern CANCEL = Pattern.compile("^(?:cancel|delete|remove|call off|scrap|drop)\\s+(.+)$");
     private static final Pattern CREATE = Pattern.compile(
@@ -74,7 +78,8 @@ final class CalendarGrammar implements Grammar {
                     + "|^(?:am i|are we|will i be)\\s+(?:free|available|busy|booked)\\b"
                     + "|^is (?:my\\s+)?(?:day|morning|afternoon|evening|calendar|schedule|diary)\\s+(?:free|clear|open|busy|full)\\b"
                     + "|^(?:when|what time) is (?:my|the)\\s+\\S+"
-                    + "|^do i have (?:anything|something)\\b");
+                    + "|^do i have (?:anything|something)\\b"
+                    + "|^(?:anything|is there anything)\\s+(?:on|for|happening|planned|scheduled)\\b");
     private static final Pattern EVENT_FIRST = Pattern.compile(
             "^(?:an?\\s+)?(?:meeting|lunch|dinner|breakfast|coffee|drinks|appointment|event|1:1|one on one)\\b");
     private static final Pattern NOT_EVENTS = Pattern.compile(
@@ -114,6 +119,10 @@ final class CalendarGrammar implements Grammar {
             }
             return create(p.sub(m.start(2)), command, ctx, invited);
         }
+        if ((m = p.matcher(CANT_MAKE)).find()) {
+            Reference ref = reference(p.group(m, 1), ctx);
+            return Interpretation.of(new Intent("calendar.cancel", ref.params()));
+        }
         if ((m = p.matcher(HAVE_PUT_IT)).find()) {
             return create(p.sub(m.start(1), m.end(1)), command, ctx);
         }
@@ -139,7 +148,7 @@ final class CalendarGrammar implements Grammar {
         if (p.matcher(LIST).find() && !p.matcher(NOT_EVENTS).find()) {
             return list(w, ctx);
         }
-        if ((w.hasMoment() || w.date != null) && w.durationMinutes == null && !p.matcher(NOT_A_TITLE).find()
+        if ((w.hasMoment() || w.date != null) && (w.durationMinutes == null || w.hasMoment()) && !p.matcher(NOT_A_TITLE).find()
                 && !p.matcher(NOT_EVENTS).find() && !w.rest.isBlank() && w.rest.text.split("\\s+").length <= 6
                 && ctx.people().find(People.clean(w.rest.text)).isEmpty()) {
             return create(p, command, ctx);

@@ -29,14 +29,14 @@ final class EmailGrammar implements Grammar {
                     + "|and (?:say|tell (?:him|her|them))(?: that)?)(?:\\s+|$)|\\s*:\\s*");
 
     // --- update ----------------------------------------------------------------------------------------------------
-    private static final Pattern MARK = Pattern.compile("^mark\\s+(.+?)\\s+as\\s+(read|unread|seen|unseen|not read|new)$");
+    private static final Pattern MARK = Pattern.compile("^mark\\s+(.+?)\\s+(?:as\\s+)?(read|unread|seen|unseen|not read|new)$");
     private static final Pattern ARCHIVE = Pattern.compile("^archive\\s+(.+)$");
     private static final Pattern LABEL = Pattern.compile("^(?:label|tag)\\s+(.+?)\\s+(?:as|with)\\s+(.+)$");
     private static final Pattern MOVE = Pattern.compile("^move\\s+(.+?)\\s+to\\s+(?:the\\s+|my\\s+)?(.+?)(?:\\s+folder)?$");
 
     // --- send ------------------------------------------------------------------------------------------------------
     private static final Pattern SEND = Pattern.compile(
-            "^(?:(?:send|write|compose|draft)\\s+(?:an?\\s+)?(?:new\\s+)?(?:e-?mail|mail)\\s+to|e-?mail|mail|write\\s+to)\\s+(.+)$");
+            "^(?:(?:send|write|compose|draft)\\s+(?:an?\\s+)?(?:new\\s+)?(?:e-?mail|mail)\\s+to|e-?mail(?:\\s+to)?|mail(?:\\s+to)?|write\\s+to)\\s+(.+)$");
     private static final Pattern SEND_X_AN_EMAIL = Pattern.compile(
             "^(?:send|write|compose|draft|shoot)\\s+(.+?)\\s+an?\\s+(?:quick\\s+)?(?:e-?mail|mail)\\b\\s*(.*)$");
     private static final Pattern SEND_NOBODY = Pattern.compile("^(?:(?:send|write|compose|draft)\\s+an?\\s+(?:new\\s+)?(?:e-?mail|mail)|e-?mail)$");
@@ -73,7 +73,8 @@ final class EmailGrammar implements Grammar {
     private static final Pattern MAIL_LISTING = Pattern.compile(
             "^(?:(?:my|all|any|all my)\\s+)?(?:unread\\s+|new\\s+)?mail\\b.*|.*\\b(?:since|this week|today|yesterday)\\b.*");
     private static final Pattern ALL_FROM = Pattern.compile(
-            "^(?:all|every|each)\\s+(?:of\\s+)?(?:the\\s+|my\\s+)?(?:unread\\s+|new\\s+)?" + ONE + "s?\\s+from\\s+(.+)$");
+            "^(?:(?:all|every|each)\\s+(?:of\\s+)?(?:the\\s+|my\\s+)?(?:unread\\s+|new\\s+)?" + ONE + "s?"
+                    + "|(?:the|my)\\s+(?:unread\\s+|new\\s+)?" + ONE + "s)\\s+from\\s+(.+)$");
 
     // --- references to one email -------------------------------------------------------------------------------------
     private static final Pattern REF_FROM = Pattern.compile(

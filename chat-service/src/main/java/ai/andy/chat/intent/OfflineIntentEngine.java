@@ -37,7 +37,7 @@ public final class OfflineIntentEngine {
             Pattern.compile("(?i)\\b(?:calender|calandar)\\b"), "calendar");
     private static final Pattern POLITE = Pattern.compile(
             "^(?:(?:hey|hi|hello|ok|okay|so|um|uh|yo|hiya|right|alright)[,\\s]+)?(?:andy[,:!]?\\s+)?"
-                    + "(?:(?:please|kindly|can you|could you|would you|will you|can u|pls|plz|go ahead and|"
+                    + "(?:(?:please|kindly|can you|could you|would you|will you|can u|pls|plz|go ahead and|can we|could we|"
                     + "i want you to|i'd like you to|i would like you to|i need you to)[,\\s]+)*",
             Pattern.CASE_INSENSITIVE);
     // Only "please": "thanks" or "for me" at the end may be part of a message ("reply saying thanks").
