@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 final class EmailGrammar implements Grammar {
 
-    static final String ONE = "(?:e-?mail|mail|message|note)";
+    static final String ONE = "(?:e-?mail|mail|message|note|newsletter)";
     private static final String NEWEST = "(?:last|latest|most recent|newest|recent|new)";
 
     // --- reply -----------------------------------------------------------------------------------------------------
@@ -32,7 +32,14 @@ final class EmailGrammar implements Grammar {
     private static final Pattern MARK = Pattern.compile("^mark\\s+(.+?)\\s+(?:as\\s+)?(read|unread|seen|unseen|not read|new)$");
     private static final Pattern ARCHIVE = Pattern.compile("^archive\\s+(.+)$");
     private static final Pattern LABEL = Pattern.compile("^(?:label|tag)\\s+(.+?)\\s+(?:as|with)\\s+(.+)$");
-    private static final Pattern MOVE = Pattern.compile("^move\\s+(.+?)\\s+to\\s+(?:the\\s+|my\\s+)?(.+?)(?:\\s+folder)?$");
+    private static final Pattern MOVE = Pattern.compile(
+            "^(?:move|put|file|drop)\\s+(.+?)\\s+(?:to|in|into)\\s+(?:the\\s+|my\\s+)?(.+?)(?:\\s+(?:folder|label))?$");
+    /** "remove the Urgent label from Bob's email". */
+    private static final Pattern UNLABEL = Pattern.compile(
+            "^(?:remove|take off|take|delete|drop)\\s+(?:the\\s+)?(.+?)\\s+(?:label|tag)\\s+(?:off\\s+|from\\s+)(.+)$");
+    /** "whats in my Travel folder": the emails under that label. */
+    private static final Pattern IN_FOLDER = Pattern.compile(
+            "^(?:what's|whats|what is|show(?:\\s+me)?|list|open|check)\\s+(?:what's\\s+|whats\\s+)?(?:in\\s+)?(?:my|the)\\s+(.+?)\\s+(?:folder|label)$");
 
     // --- send ------------------------------------------------------------------------------------------------------
     private static final Pattern SEND = Pattern.compile(
@@ -42,7 +49,7 @@ final class EmailGrammar implements Grammar {
     private static final Pattern SEND_NOBODY = Pattern.compile("^(?:(?:send|write|compose|draft)\\s+an?\\s+(?:new\\s+)?(?:e-?mail|mail)|e-?mail)$");
     private static final Pattern BODY = Pattern.compile(
             "\\s+(?:saying|that says|to say|telling (?:him|her|them)(?: that)?|with the message"
-                    + "|and (?:tell|let) (?:him|her|them)(?: know)?(?: that)?)\\s+|\\s*:\\s+");
+                    + "|and (?:tell|let) (?:him|her|them)(?: know)?(?: that)?|and say(?: that)?)\\s+|\\s*:\\s+");
     private static final Pattern SUBJECT_LABEL = Pattern.compile(
             "(?:\\s*,\\s*|\\s+)(?:with\\s+)?(?:the\\s+|a\\s+)?subject(?:\\s+line)?(?:\\s*:\\s*|\\s+)");
     private static final Pattern BODY_LABEL = Pattern.compile(
@@ -83,6 +90,9 @@ final class EmailGrammar implements Grammar {
     /** "the budget email": an email named by its topic. */
     private static final Pattern REF_TOPIC = Pattern.compile(
             "^(?:on\\s+|to\\s+)?(?:the|that|this)\\s+(?!(?:" + NEWEST + "|unread)\\b)([\\p{L}\\d-]+(?:\\s+[\\p{L}\\d-]+)?)\\s+" + ONE + "$");
+    /** "Priya's visa email": the sender and the topic. */
+    private static final Pattern REF_POSSESSIVE_TOPIC = Pattern.compile(
+            "^(.+?)'s?\\s+(?!(?:" + NEWEST + "|unread|first)\\b)([\\p{L}\\d-]+)\\s+" + ONE + "$");
     private static final Pattern REF_POSSESSIVE = Pattern.compile(
             "^(.+?)'s?\\s+(?:" + NEWEST + "\\s+)?" + ONE + "(?:\\s+(?:about|regarding|on)\\s+(.+))?$");
 
@@ -107,6 +117,13 @@ final class EmailGrammar implements Grammar {
         }
         if ((m = p.matcher(ARCHIVE)).find()) {
             return update(p.group(m, 1), Map.of("archive", true), true, ctx);
+        }
+        if ((m = p.matcher(UNLABEL)).find() && hasEmailNoun(m.group(2))) {
+            String label = p.group(m, 1).replaceAll("^[\"']|[\"']$", "");
+            return update(p.group(m, 2), Map.of("removeLabels", List.of(label)), false, ctx);
+        }
+        if ((m = p.matcher(IN_FOLDER)).find() && !p.group(m, 1).matches("(?i)(?:e-?mail|mail|inbox)")) {
+            return Interpretation.of(new Intent("email.list", Map.of("label", p.group(m, 1))));
         }
         if ((m = p.matcher(LABEL)).find() && hasEmailNoun(m.group(1))) {
             String label = p.group(m, 2).replaceAll("^[\"']|[\"']$", "");
@@ -183,7 +200,7 @@ final class EmailGrammar implements Grammar {
     // --- one email ---------------------------------------------------------------------------------------------------
 
     static boolean hasEmailNoun(String s) {
-        return s.toLowerCase().matches(".*\\b(?:e-?mails?|mails?|messages?|notes?)\\b.*");
+        return s.toLowerCase().matches(".*\\b(?:e-?mails?|mails?|messages?|notes?|newsletters?)\\b.*");
     }
 
     /**
@@ -203,6 +220,10 @@ final class EmailGrammar implements Grammar {
         m = ref.matcher(REF_POSSESSIVE);
         if (m.matches() && !m.group(1).matches("(?:the|my|that|this|your)")) {
             return Map.entry(ref.group(m, 1), m.group(2) == null ? "" : ref.group(m, 2));
+        }
+        m = ref.matcher(REF_POSSESSIVE_TOPIC);
+        if (m.matches() && !m.group(1).matches("(?:the|my|that|this|your)") && People.looksLikePerson(m.group(1))) {
+            return Map.entry(ref.group(m, 1), ref.group(m, 2));
         }
         if (personAlone && People.looksLikePerson(raw)) {
             return Map.entry(raw.trim(), "");
