@@ -113,6 +113,11 @@ final class Clauses {
             return right;
         }
         Intent last = left.intents().get(left.intents().size() - 1);
+        if (last.name().startsWith("email.")) {
+            // "mark all emails from Bob as read and archive the ones from Priya": "the ones" are emails.
+            right = right.replaceAll("(?i)\\b(?:the ones|those)\\s+(from|about)\\b", "the emails $1")
+                    .replaceAll("(?i)\\bthe one\\s+(from|about)\\b", "the email $1");
+        }
         Object to = last.params().get("to");
         if (to instanceof List<?> list) {
             to = list.size() == 1 ? list.get(0) : null;
