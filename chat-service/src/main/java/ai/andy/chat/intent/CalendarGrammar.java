@@ -38,21 +38,6 @@ final class CalendarGrammar implements Grammar {
             "^(?:move|reschedule|push|shift|change|postpone|delay|bring forward|bring)\\s+(.+)$");
     /** "invite Bob and Priya to the budget review on Friday at 2pm": a new event with them as attendees. */
     private static final Pattern INVITE = Pattern.compile("^invite\\s+(.+?)\\s+to\\s+(?!(?:it|this|that|the call|the meeting)$)(.+)$");
-    /** "I can't make the standup tomorrow, cancel it". */
-    private static final Pattern CANT_MAKE = Pattern.compile(
-            "^i\\s+(?:can't|cant|cannot|can not|won't be able to|will not be able to)\\s+(?:make|go to|attend|do)\\s+(.+?)[,;.]?"
-                    + "\\s+(?:so\\s+)?(?:(?:please|pls|can you|could you)\\s+)?(?:cancel|delete|drop)\\s+(?:it|that|this)$");
-    /** "change the location of the budget review to room 12". */
-    private static final Pattern RELOCATE = Pattern.compile(
-            "^(?:change|update|set|move)\\s+the\\s+(?:location|venue|place|room)\\s+(?:of|for)\\s+(.+?)\\s+to\\s+(.+)$");
-    /** "make tomorrow's standup 30 minutes long". */
-    private static final Pattern MAKE_LONG = Pattern.compile("^(?:make|set)\\s+(.+)\\s+long$");
-    /** "push my 2pm back an hour", "move the standup forward 15 minutes". */
-    private static final Pattern SHIFT_BY = Pattern.compile(
-            "^(?:push|move|shift|bump|bring)\\s+(.+?)\\s+(back|forward|out|up|later|earlier|ahead)\\s+(?:by\\s+)?(.+?)(?:\\s+(later|earlier))?$");
-    /** "add Priya to the budget review": an existing event's guest list, which Andy cannot extend yet. */
-    private static final Pattern ADD_GUEST = Pattern.compile(
-            "^(?:add|invite)\\s+(.+?)\\s+to\\s+(?:the|my|our|this|that|tomorrow's|today's)\\s+(?!(?:calendar|diary|schedule|agenda|list|to-?do)\\b)(.+)$");
     private static final Pattern RENAME = Pattern.compile("^rename\\s+(.+?)\\s+to\\s+(.+)$");
     private static final Pattern CANCEL = Pattern.compile("^(?:cancel|delete|remove|call off|scrap|drop)\\s+(.+)$");
     private static final Pattern CREATE = Pattern.compile(
@@ -123,11 +108,9 @@ final class CalendarGrammar implements Grammar {
             params.put("changes", Map.of("title", Words.capitalize(p.group(m, 2))));
             return Interpretation.of(new Intent("calendar.update", params));
         }
-        if ((m = p.matcher(ADD_GUEST)).find() && TimeGrammar.parse(new Phrase(p.group(m, 2)), ctx, false).start() == null
-                && Words.splitList(p.group(m, 1)).stream().allMatch(who -> People.looksLikePerson(who)
-                        && !ctx.people().find(People.clean(who)).isEmpty())) {
-            throw new Clarify("I can't add people to an event that already exists yet. I can create a new event with "
-                    + "them, for example \"invite " + p.group(m, 1) + " to the " + p.group(m, 2) + " on Friday at 2pm\".");
+        Interpretation edited = EventEdits.parse(p, ctx);
+        if (edited != null) {
+            return edited;
         }
         if ((m = p.matcher(INVITE)).find()) {
             List<Object> invited = new ArrayList<>();
@@ -135,32 +118,6 @@ final class CalendarGrammar implements Grammar {
                 invited.add(People.recipient(who, People.Channel.EMAIL, ctx));
             }
             return create(p.sub(m.start(2)), command, ctx, invited);
-        }
-        if ((m = p.matcher(CANT_MAKE)).find()) {
-            Reference ref = reference(p.group(m, 1), ctx);
-            return Interpretation.of(new Intent("calendar.cancel", ref.params()));
-        }
-        if ((m = p.matcher(RELOCATE)).find()) {
-            Map<String, Object> params = reference(p.group(m, 1), ctx).params();
-            params.put("changes", Map.of("location", p.group(m, 2)));
-            return Interpretation.of(new Intent("calendar.update", params));
-        }
-        if ((m = p.matcher(MAKE_LONG)).find() && TimeGrammar.parse(new Phrase(p.group(m, 1)), ctx, false).durationMinutes != null) {
-            When length = TimeGrammar.parse(new Phrase(p.group(m, 1)), ctx, false);
-            Map<String, Object> params = reference(p.group(m, 1), ctx).params();
-            params.put("changes", Map.of("durationMinutes", length.durationMinutes));
-            return Interpretation.of(new Intent("calendar.update", params));
-        }
-        if ((m = p.matcher(SHIFT_BY)).find()) {
-            When by = TimeGrammar.parse(new Phrase("for " + p.group(m, 3)), ctx, false);
-            Reference ref = reference(p.group(m, 1), ctx);
-            if (by.durationMinutes != null && by.rest.tidy().isBlank() && ref.from != null && ref.from.equals(ref.to)) {
-                boolean earlier = (m.group(4) != null ? m.group(4) : m.group(2)).matches("forward|up|earlier|ahead");
-                ZonedDateTime start = ref.from.plusMinutes(earlier ? -by.durationMinutes : by.durationMinutes);
-                Map<String, Object> params = ref.params();
-                params.put("changes", Map.of("start", When.iso(start)));
-                return Interpretation.of(new Intent("calendar.update", params));
-            }
         }
         if ((m = p.matcher(HAVE_PUT_IT)).find()) {
             return create(p.sub(m.start(1), m.end(1)), command, ctx);
@@ -409,7 +366,7 @@ final class CalendarGrammar implements Grammar {
     }
 
     /** An existing event as the person named it: its words, and the day or time they gave for it. */
-    private record Reference(String words, ZonedDateTime from, ZonedDateTime to, java.time.LocalDate day,
+    record Reference(String words, ZonedDateTime from, ZonedDateTime to, java.time.LocalDate day,
             java.time.LocalTime time) {
 
         Map<String, Object> params() {
@@ -425,7 +382,7 @@ final class CalendarGrammar implements Grammar {
         }
     }
 
-    private Reference reference(String raw, Context ctx) {
+    static Reference reference(String raw, Context ctx) {
         When w = TimeGrammar.parse(new Phrase(raw), ctx, false);
         w.requireReadableDate();
         String words = Words.stripArticles(w.rest.text).replaceFirst("(?i)^(?:next|upcoming)\\s+", "")
