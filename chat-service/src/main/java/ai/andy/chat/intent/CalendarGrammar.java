@@ -24,10 +24,20 @@ final class CalendarGrammar implements Grammar {
     private static final Pattern FIND_SLOT = Pattern.compile(
             "^(?:find|look for|search for|suggest|get|pick|propose)\\s+(?:me\\s+|us\\s+)?(?:an?\\s+|some\\s+)?(?:free\\s+|open\\s+|good\\s+)?(?:time\\s+)?"
                     + "(?:slot|time|window|opening|gap|meeting time)s?\\b\\s*(.*)$");
+    /** "find me 30 minutes with Priya", "I need a free hour sometime this week", "got 15 min free today?": a length. */
+    private static final Pattern NEED_TIME = Pattern.compile(
+            "^(?:find|get|grab|i need|i want|we need|got|have i got|do i have|is there|are there)\\s+(?:me\\s+|us\\s+)?"
+                    + "(?:an?\\s+|some\\s+)?(?:free\\s+|open\\s+|spare\\s+)?(?:slot|block|window)?\\s*"
+                    + "(?:free|open|spare)?\\s*(?:sometime|some time|somewhere|anywhere)?\\s*((?:with\\s+.+)?)$");
+    private static final Pattern GOOD_TIME = Pattern.compile(
+            "^(?:when's|whens|when is|what's|whats|what is)\\s+(?:a\\s+)?(?:good|free|the best)\\s+time\\s+(?:for|to)\\s+(?:an?\\s+)?"
+                    + "(?:call|meeting|meet|chat|catch-?up|sync|talk)?\\s*((?:with\\s+.+)?)$");
     private static final Pattern WHEN_FREE = Pattern.compile(
             "^when\\s+(?:am i|are we|is everyone|are you)\\s+(?:free|available)\\b\\s*(.*)$|^when can (?:i|we) meet\\s*(?:with\\s+)?(.*)$");
     private static final Pattern RESCHEDULE = Pattern.compile(
             "^(?:move|reschedule|push|shift|change|postpone|delay|bring forward|bring)\\s+(.+)$");
+    /** "invite Bob and Priya to the budget review on Friday at 2pm": a new event with them as attendees. */
+    private static final Pattern INVITE = Pattern.compile("^invite\\s+(.+?)\\s+to\\s+(?!(?:it|this|that|the call|the meeting)$)(.+)$");
     private static final Pattern RENAME = Pattern.compile("^rename\\s+(.+?)\\s+to\\s+(.+)$");
     private static final Pattern CANCEL = Pattern.compile("^(?:cancel|delete|remove|call off|scrap|drop)\\s+(.+)$");
     private static final Pattern CREATE = Pattern.compile(
@@ -64,7 +74,8 @@ final class CalendarGrammar implements Grammar {
                     + "|^(?:am i|are we|will i be)\\s+(?:free|available|busy|booked)\\b"
                     + "|^is (?:my\\s+)?(?:day|morning|afternoon|evening|calendar|schedule|diary)\\s+(?:free|clear|open|busy|full)\\b"
                     + "|^(?:when|what time) is (?:my|the)\\s+\\S+"
-                    + "|^do i have (?:anything|something)\\b");
+                    + "|^do i have (?:anything|something)\\b"
+                    + "|^(?:anything|is there anything)\\s+(?:on|for|happening|planned|scheduled)\\b");
     private static final Pattern EVENT_FIRST = Pattern.compile(
             "^(?:an?\\s+)?(?:meeting|lunch|dinner|breakfast|coffee|drinks|appointment|event|1:1|one on one)\\b");
     private static final Pattern NOT_EVENTS = Pattern.compile(
@@ -74,8 +85,16 @@ final class CalendarGrammar implements Grammar {
     public Interpretation parse(Command command, Context ctx) {
         Phrase p = command.phrase();
         Matcher m;
+        if (p.lower.matches(".*\\b(?:free|spare|open)\\s+(?:half\\s+)?hour\\b.*")) {
+            // "a free hour", "a free half hour": lengths said without a number.
+            p = new Phrase(p.text.replaceAll("(?i)\\b(free|spare|open)\\s+half\\s+hour\\b", "$1 30 minutes")
+                    .replaceAll("(?i)\\b(free|spare|open)\\s+hour\\b", "$1 1 hour"));
+        }
         When w = TimeGrammar.parse(p, ctx, false);
         if ((m = w.rest.matcher(FIND_SLOT)).find()) {
+            return findSlot(w, w.rest.group(m, 1), ctx);
+        }
+        if (w.durationMinutes != null && ((m = w.rest.matcher(NEED_TIME)).find() || (m = w.rest.matcher(GOOD_TIME)).find())) {
             return findSlot(w, w.rest.group(m, 1), ctx);
         }
         if ((m = w.rest.matcher(WHEN_FREE)).find()) {
@@ -88,6 +107,17 @@ final class CalendarGrammar implements Grammar {
             Map<String, Object> params = ref.params();
             params.put("changes", Map.of("title", Words.capitalize(p.group(m, 2))));
             return Interpretation.of(new Intent("calendar.update", params));
+        }
+        Interpretation edited = EventEdits.parse(p, ctx);
+        if (edited != null) {
+            return edited;
+        }
+        if ((m = p.matcher(INVITE)).find()) {
+            List<Object> invited = new ArrayList<>();
+            for (String who : Words.splitList(p.group(m, 1))) {
+                invited.add(People.recipient(who, People.Channel.EMAIL, ctx));
+            }
+            return create(p.sub(m.start(2)), command, ctx, invited);
         }
         if ((m = p.matcher(HAVE_PUT_IT)).find()) {
             return create(p.sub(m.start(1), m.end(1)), command, ctx);
@@ -114,7 +144,7 @@ final class CalendarGrammar implements Grammar {
         if (p.matcher(LIST).find() && !p.matcher(NOT_EVENTS).find()) {
             return list(w, ctx);
         }
-        if ((w.hasMoment() || w.date != null) && w.durationMinutes == null && !p.matcher(NOT_A_TITLE).find()
+        if ((w.hasMoment() || w.date != null) && (w.durationMinutes == null || w.hasMoment()) && !p.matcher(NOT_A_TITLE).find()
                 && !p.matcher(NOT_EVENTS).find() && !w.rest.isBlank() && w.rest.text.split("\\s+").length <= 6
                 && ctx.people().find(People.clean(w.rest.text)).isEmpty()) {
             return create(p, command, ctx);
@@ -208,6 +238,10 @@ final class CalendarGrammar implements Grammar {
                     + ")|daily|weekly|monthly|yearly)\\b");
 
     private Interpretation create(Phrase rest, Command command, Context ctx) {
+        return create(rest, command, ctx, List.of());
+    }
+
+    private Interpretation create(Phrase rest, Command command, Context ctx, List<Object> invited) {
         if (rest.matcher(REPEATING).find()) {
             throw new Clarify("I can't create repeating events yet. When should the first one be, just once?");
         }
@@ -231,7 +265,8 @@ final class CalendarGrammar implements Grammar {
             title = named.tidy().text.replaceFirst("(?i)\\s+(?:on|at|for|from)$", "");
             words = new Phrase("");
         }
-        List<Object> attendees = attendees(words, ctx);
+        List<Object> attendees = new ArrayList<>(invited);
+        attendees.addAll(attendees(words, ctx));
         Matcher loc = words.matcher(LOCATION);
         if (loc.find()) {
             location = words.group(loc, 1).replaceFirst("(?i)\\s+(?:for|on|at|by|from)$", "");
@@ -331,7 +366,7 @@ final class CalendarGrammar implements Grammar {
     }
 
     /** An existing event as the person named it: its words, and the day or time they gave for it. */
-    private record Reference(String words, ZonedDateTime from, ZonedDateTime to, java.time.LocalDate day,
+    record Reference(String words, ZonedDateTime from, ZonedDateTime to, java.time.LocalDate day,
             java.time.LocalTime time) {
 
         Map<String, Object> params() {
@@ -347,7 +382,7 @@ final class CalendarGrammar implements Grammar {
         }
     }
 
-    private Reference reference(String raw, Context ctx) {
+    static Reference reference(String raw, Context ctx) {
         When w = TimeGrammar.parse(new Phrase(raw), ctx, false);
         w.requireReadableDate();
         String words = Words.stripArticles(w.rest.text).replaceFirst("(?i)^(?:next|upcoming)\\s+", "")

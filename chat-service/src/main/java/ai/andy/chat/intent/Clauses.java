@@ -22,17 +22,18 @@ final class Clauses {
     private static final Pattern COMMAND = Pattern.compile("(?i)^" + POLITE
             + "(?:(?:call|ring|phone|text|sms|message|email|e-mail|tell|remind|cancel|reschedule|move|schedule|book|"
             + "reply|respond|answer|mark|archive|read|show|list|check|find|search|create|add|set up|put|delete|"
-            + "say|speak|send|write|forward|open|block|postpone|push)\\b"
+            + "say|speak|send|write|forward|open|block|postpone|push|invite)\\b"
             + "|what(?:'s|s| is| are| do| did| does)?\\b|when\\b|who\\b|do i\\b|did i\\b|did \\w+ (?:call|text|email)|am i\\b"
             + "|have i\\b|is there\\b|are there\\b|any\\b|how many\\b|don't forget\\b)");
     /** After a message body, only these start a new request. */
     private static final Pattern AFTER_MESSAGE = Pattern.compile("(?i)^" + POLITE
             + "(?:(?:call|ring|phone|text|email|e-mail|remind me|cancel|reschedule|schedule|book|reply|respond|"
-            + "mark|archive|show|list|add|set up|say|read me)\\b|tell (?!(?:me|him|her|them|us|it)\\b)\\S"
+            + "mark|archive|show|list|add|put|invite|set up|say|read me)\\b|tell (?!(?:me|him|her|them|us|it)\\b)\\S"
             + "|what(?:'s|s| is| are| do| did)?\\b|do i\\b|am i\\b|is there\\b|are there\\b|any\\b)");
     /** After "remind me to text Bob", "and call Jean" may be the rest of the task: only these start a request. */
     private static final Pattern AFTER_TASK = Pattern.compile("(?i)^" + POLITE
-            + "(?:(?:remind me|cancel|reschedule|schedule|book|reply|respond|mark|archive|show|list|read me)\\b"
+            + "(?:(?:remind me|cancel|reschedule|schedule|book|reply|respond|mark|archive|show|list|read me|invite)\\b"
+            + "|(?:add|put) (?!(?:it|them|this|that|some|more)\\b)\\S+(?:'s)? .*\\b(?:on|at|tomorrow|today|tonight|calendar)\\b"
             + "|what(?:'s|s| is| are| do| did)?\\b|do i\\b|am i\\b|is there\\b|are there\\b|any\\b)");
     /** "archive it", "cancel that one": the thing the first request named. */
     private static final Pattern IT = Pattern.compile(
@@ -66,12 +67,11 @@ final class Clauses {
             if (ELLIPTIC.matcher(right).find()) {
                 right = "show " + right; // "show my unread emails and my calendar for today"
             }
-            if (left.isBlank() || right.isBlank() || !COMMAND.matcher(right).find()
-                    || AT_PRONOUN.matcher(right).find()) {
+            if (left.isBlank() || right.isBlank() || !COMMAND.matcher(right).find()) {
                 continue;
             }
             Interpretation l = one.apply(left);
-            if (!l.understood()) {
+            if (!l.understood() || AT_PRONOUN.matcher(right).find() && (isMessage(l) || l.asks())) {
                 continue;
             }
             if (isMessage(l) && !AFTER_MESSAGE.matcher(right).find()
@@ -113,6 +113,11 @@ final class Clauses {
             return right;
         }
         Intent last = left.intents().get(left.intents().size() - 1);
+        if (last.name().startsWith("email.")) {
+            // "mark all emails from Bob as read and archive the ones from Priya": "the ones" are emails.
+            right = right.replaceAll("(?i)\\b(?:the ones|those)\\s+(from|about)\\b", "the emails $1")
+                    .replaceAll("(?i)\\bthe one\\s+(from|about)\\b", "the email $1");
+        }
         Object to = last.params().get("to");
         if (to instanceof List<?> list) {
             to = list.size() == 1 ? list.get(0) : null;

@@ -19,30 +19,37 @@ import java.util.regex.Pattern;
  */
 final class EmailGrammar implements Grammar {
 
-    static final String ONE = "(?:e-?mail|mail|message|note)";
+    static final String ONE = "(?:e-?mail|mail|message|note|newsletter)";
     private static final String NEWEST = "(?:last|latest|most recent|newest|recent|new)";
 
     // --- reply -----------------------------------------------------------------------------------------------------
-    private static final Pattern REPLY = Pattern.compile("^(?:reply|respond|answer|write back)(\\s+(?:to\\s+)?all)?\\b\\s*(?:to\\s+)?(.*)$");
+    private static final Pattern REPLY = Pattern.compile("^(?:reply|respond|answer|write back)(\\s+(?:to\\s+)?(?:all|everyone|everybody))?\\b\\s*(?:to\\s+)?(.*)$");
     private static final Pattern REPLY_BODY = Pattern.compile(
             "\\s+(?:saying|with|that says|telling (?:him|her|them)(?: that)?|that"
                     + "|and (?:say|tell (?:him|her|them))(?: that)?)(?:\\s+|$)|\\s*:\\s*");
 
     // --- update ----------------------------------------------------------------------------------------------------
-    private static final Pattern MARK = Pattern.compile("^mark\\s+(.+?)\\s+as\\s+(read|unread|seen|unseen|not read|new)$");
+    private static final Pattern MARK = Pattern.compile("^mark\\s+(.+?)\\s+(?:as\\s+)?(read|unread|seen|unseen|not read|new)$");
     private static final Pattern ARCHIVE = Pattern.compile("^archive\\s+(.+)$");
     private static final Pattern LABEL = Pattern.compile("^(?:label|tag)\\s+(.+?)\\s+(?:as|with)\\s+(.+)$");
-    private static final Pattern MOVE = Pattern.compile("^move\\s+(.+?)\\s+to\\s+(?:the\\s+|my\\s+)?(.+?)(?:\\s+folder)?$");
+    private static final Pattern MOVE = Pattern.compile(
+            "^(?:move|put|file|drop)\\s+(.+?)\\s+(?:to|in|into)\\s+(?:the\\s+|my\\s+)?(.+?)(?:\\s+(?:folder|label))?$");
+    /** "remove the Urgent label from Bob's email". */
+    private static final Pattern UNLABEL = Pattern.compile(
+            "^(?:remove|take off|take|delete|drop)\\s+(?:the\\s+)?(.+?)\\s+(?:label|tag)\\s+(?:off\\s+|from\\s+)(.+)$");
+    /** "whats in my Travel folder": the emails under that label. */
+    private static final Pattern IN_FOLDER = Pattern.compile(
+            "^(?:what's|whats|what is|show(?:\\s+me)?|list|open|check)\\s+(?:what's\\s+|whats\\s+)?(?:in\\s+)?(?:my|the)\\s+(.+?)\\s+(?:folder|label)$");
 
     // --- send ------------------------------------------------------------------------------------------------------
     private static final Pattern SEND = Pattern.compile(
-            "^(?:(?:send|write|compose|draft)\\s+(?:an?\\s+)?(?:new\\s+)?(?:e-?mail|mail)\\s+to|e-?mail|mail|write\\s+to)\\s+(.+)$");
+            "^(?:(?:send|write|compose|draft)\\s+(?:an?\\s+)?(?:new\\s+)?(?:e-?mail|mail)\\s+to|e-?mail(?:\\s+to)?|mail(?:\\s+to)?|write\\s+to)\\s+(.+)$");
     private static final Pattern SEND_X_AN_EMAIL = Pattern.compile(
             "^(?:send|write|compose|draft|shoot)\\s+(.+?)\\s+an?\\s+(?:quick\\s+)?(?:e-?mail|mail)\\b\\s*(.*)$");
     private static final Pattern SEND_NOBODY = Pattern.compile("^(?:(?:send|write|compose|draft)\\s+an?\\s+(?:new\\s+)?(?:e-?mail|mail)|e-?mail)$");
     private static final Pattern BODY = Pattern.compile(
             "\\s+(?:saying|that says|to say|telling (?:him|her|them)(?: that)?|with the message"
-                    + "|and (?:tell|let) (?:him|her|them)(?: know)?(?: that)?)\\s+|\\s*:\\s+");
+                    + "|and (?:tell|let) (?:him|her|them)(?: know)?(?: that)?|and say(?: that)?)\\s+|\\s*:\\s+");
     private static final Pattern SUBJECT_LABEL = Pattern.compile(
             "(?:\\s*,\\s*|\\s+)(?:with\\s+)?(?:the\\s+|a\\s+)?subject(?:\\s+line)?(?:\\s*:\\s*|\\s+)");
     private static final Pattern BODY_LABEL = Pattern.compile(
@@ -66,13 +73,26 @@ final class EmailGrammar implements Grammar {
             "^(?:did|has)\\s+(.+?)\\s+(email(?:ed)?|e-mail(?:ed)?|mail(?:ed)?|write|written|wrote|reply|replied)(?:\\s+(?:to\\s+)?me|\\s+back)?\\b");
     private static final Pattern LATEST_FROM = Pattern.compile(
             "^(?:what's|what is|whats|show me|read me|read)\\s+(?:the\\s+)?(?:latest|newest|last)\\s+from\\s+(.+)$");
+    /** "whats the latest email from Priya about the visa": that one email. */
+    private static final Pattern WHAT_LATEST = Pattern.compile(
+            "^(?:what's|what is|whats|what was)\\s+((?:the|my)\\s+(?:latest|newest|last|most recent)\\s+" + ONE + "\\b.*)$");
+    /** "show unread mail from Marcus since Monday": "mail" and a window are a listing, not one email. */
+    private static final Pattern MAIL_LISTING = Pattern.compile(
+            "^(?:(?:my|all|any|all my)\\s+)?(?:unread\\s+|new\\s+)?mail\\b.*|.*\\b(?:since|this week|today|yesterday)\\b.*");
     private static final Pattern ALL_FROM = Pattern.compile(
-            "^(?:all|every|each)\\s+(?:of\\s+)?(?:the\\s+|my\\s+)?(?:unread\\s+|new\\s+)?" + ONE + "s?\\s+from\\s+(.+)$");
+            "^(?:(?:all|every|each)\\s+(?:of\\s+)?(?:the\\s+|my\\s+)?(?:unread\\s+|new\\s+)?" + ONE + "s?"
+                    + "|(?:the|my)\\s+(?:unread\\s+|new\\s+)?" + ONE + "s)\\s+from\\s+(.+)$");
 
     // --- references to one email -------------------------------------------------------------------------------------
     private static final Pattern REF_FROM = Pattern.compile(
             "^(?:the\\s+|my\\s+|that\\s+|this\\s+)?(?:" + NEWEST + "\\s+)?(?:unread\\s+)?" + ONE
                     + "(?:\\s+from\\s+(.+?))?(?:\\s+(?:about|regarding|on)\\s+(.+))?$");
+    /** "the budget email": an email named by its topic. */
+    private static final Pattern REF_TOPIC = Pattern.compile(
+            "^(?:on\\s+|to\\s+)?(?:the|that|this)\\s+(?!(?:" + NEWEST + "|unread)\\b)([\\p{L}\\d-]+(?:\\s+[\\p{L}\\d-]+)?)\\s+" + ONE + "$");
+    /** "Priya's visa email": the sender and the topic. */
+    private static final Pattern REF_POSSESSIVE_TOPIC = Pattern.compile(
+            "^(.+?)'s?\\s+(?!(?:" + NEWEST + "|unread|first)\\b)([\\p{L}\\d-]+)\\s+" + ONE + "$");
     private static final Pattern REF_POSSESSIVE = Pattern.compile(
             "^(.+?)'s?\\s+(?:" + NEWEST + "\\s+)?" + ONE + "(?:\\s+(?:about|regarding|on)\\s+(.+))?$");
 
@@ -97,6 +117,13 @@ final class EmailGrammar implements Grammar {
         }
         if ((m = p.matcher(ARCHIVE)).find()) {
             return update(p.group(m, 1), Map.of("archive", true), true, ctx);
+        }
+        if ((m = p.matcher(UNLABEL)).find() && hasEmailNoun(m.group(2))) {
+            String label = p.group(m, 1).replaceAll("^[\"']|[\"']$", "");
+            return update(p.group(m, 2), Map.of("removeLabels", List.of(label)), false, ctx);
+        }
+        if ((m = p.matcher(IN_FOLDER)).find() && !p.group(m, 1).matches("(?i)(?:e-?mail|mail|inbox)")) {
+            return Interpretation.of(new Intent("email.list", Map.of("label", p.group(m, 1))));
         }
         if ((m = p.matcher(LABEL)).find() && hasEmailNoun(m.group(1))) {
             String label = p.group(m, 2).replaceAll("^[\"']|[\"']$", "");
@@ -134,6 +161,15 @@ final class EmailGrammar implements Grammar {
             // "did Bob email me today?": his emails, in that window.
             return MailListing.list(new Phrase("emails from " + p.group(m, 1) + " " + p.text.substring(m.end())), ctx);
         }
+        if ((m = p.matcher(WHAT_LATEST)).find()) {
+            var ref = reference(p.group(m, 1), false);
+            if (ref != null && ref.getKey().isBlank() && ref.getValue().isBlank()) {
+                return Interpretation.of(new Intent("email.read", Map.of("reference", "the last email")));
+            }
+            if (ref != null) {
+                return read(ref, ctx);
+            }
+        }
         if ((m = p.matcher(LATEST_FROM)).find()) {
             return read(Map.entry(p.group(m, 1), ""), ctx);
         }
@@ -144,7 +180,7 @@ final class EmailGrammar implements Grammar {
         if ((m = p.matcher(WHAT_DID)).find()) {
             return read(Map.entry(p.group(m, 1), m.group(2) == null ? "" : p.group(m, 2)), ctx);
         }
-        if ((m = p.matcher(READ)).find()) {
+        if ((m = p.matcher(READ)).find() && !m.group(1).matches(MAIL_LISTING.pattern())) {
             var ref = reference(p.group(m, 1).replaceFirst("(?i)\\s+(?:aloud|out loud|to me|for me)$", ""), false);
             if (ref != null && !(ref.getKey().isBlank() && ref.getValue().isBlank())) {
                 return read(ref, ctx);
@@ -164,7 +200,7 @@ final class EmailGrammar implements Grammar {
     // --- one email ---------------------------------------------------------------------------------------------------
 
     static boolean hasEmailNoun(String s) {
-        return s.toLowerCase().matches(".*\\b(?:e-?mails?|mails?|messages?|notes?)\\b.*");
+        return s.toLowerCase().matches(".*\\b(?:e-?mails?|mails?|messages?|notes?|newsletters?)\\b.*");
     }
 
     /**
@@ -177,9 +213,17 @@ final class EmailGrammar implements Grammar {
         if (m.matches()) {
             return Map.entry(m.group(1) == null ? "" : ref.group(m, 1), m.group(2) == null ? "" : ref.group(m, 2));
         }
+        m = ref.matcher(REF_TOPIC);
+        if (m.matches()) {
+            return Map.entry("", ref.group(m, 1));
+        }
         m = ref.matcher(REF_POSSESSIVE);
         if (m.matches() && !m.group(1).matches("(?:the|my|that|this|your)")) {
             return Map.entry(ref.group(m, 1), m.group(2) == null ? "" : ref.group(m, 2));
+        }
+        m = ref.matcher(REF_POSSESSIVE_TOPIC);
+        if (m.matches() && !m.group(1).matches("(?:the|my|that|this|your)") && People.looksLikePerson(m.group(1))) {
+            return Map.entry(ref.group(m, 1), ref.group(m, 2));
         }
         if (personAlone && People.looksLikePerson(raw)) {
             return Map.entry(raw.trim(), "");
@@ -235,7 +279,9 @@ final class EmailGrammar implements Grammar {
         if (ref == null) {
             throw new Clarify("Which email should I reply to? For example \"Sarah's last email\".");
         }
-        Map<String, Object> params = named(ref, ctx);
+        Map<String, Object> params = ref.getKey().isBlank() && ref.getValue().isBlank()
+                && refWords.toLowerCase().matches(".*\\b" + NEWEST + "\\b.*")
+                ? new LinkedHashMap<>(Map.of("reference", "the last email")) : named(ref, ctx);
         if (body == null || body.isBlank()) {
             String who = ref.getKey().isBlank() ? "" : " to " + Words.name(People.clean(ref.getKey()));
             throw new Clarify("What should the reply" + who + " say?");

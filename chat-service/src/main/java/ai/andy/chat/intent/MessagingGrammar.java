@@ -22,7 +22,9 @@ final class MessagingGrammar implements Grammar {
     /** "tell Bob I'm sick", "let Bob know I'm late": a text (not "tell me a joke"). */
     private static final Pattern TELL = Pattern.compile(
             "^(?:tell|let)\\s+(?!(?:me|us|you|him|her|them|it)\\b)(.+?)(?:\\s+know)?(?:\\s+that|\\s*:)?\\s+(.+)$");
-    private static final Pattern TELL_KNOW = Pattern.compile("^let\\s+(.+?)\\s+know\\s+(?:that\\s+)?(.+)$");
+    /** "let Bob know by text I'm late"; "let Marcus know by email that ..." is an email. */
+    private static final Pattern TELL_KNOW = Pattern.compile(
+            "^let\\s+(.+?)\\s+know\\s+(?:(?:by|via|over|in an?|with an?)\\s+(text|sms|message|e-?mail|mail)\\s+)?(?:that\\s+)?(.+)$");
     private static final Pattern BODY_CONNECTOR = Pattern.compile(
             "(?:\\s+|^)(?:that says|that|saying|to say|and say|and tell (?:him|her|them)(?: that)?)\\s+|\\s*:\\s*");
     private static final Pattern CALL = Pattern.compile("^(?:call|phone|ring|dial|ring up|video call)(?:\\s+(?!off\\b)(.*))?$");
@@ -40,7 +42,11 @@ final class MessagingGrammar implements Grammar {
         }
         m = p.matcher(TELL_KNOW);
         if (m.find() && !m.group(1).matches("(?:me|us)")) {
-            return sms(p.group(m, 1), p.sub(m.start(2)), command, ctx);
+            if (m.group(2) != null && m.group(2).matches("e-?mail|mail")) {
+                Phrase email = new Phrase("email " + p.group(m, 1) + " that " + p.group(m, 3));
+                return new EmailGrammar().parse(new Command(email, command.quoted()), ctx);
+            }
+            return sms(p.group(m, 1), p.sub(m.start(3)), command, ctx);
         }
         m = p.matcher(TELL);
         if (m.find() && p.lower.startsWith("tell")) {

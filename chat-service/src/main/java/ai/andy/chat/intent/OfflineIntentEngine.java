@@ -2,6 +2,7 @@ package ai.andy.chat.intent;
 
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,9 +25,19 @@ public final class OfflineIntentEngine {
             + "tomorrow\" or \"text Bob that I'm late\".";
 
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
+    /** 'on my way': single quotes around a whole message, apostrophes inside it allowed ("'I'm at the station'"). */
+    private static final Pattern SINGLE_QUOTED = Pattern.compile("(?<=^|\\s)'(\\S(?:.*\\S)?)'(?=$|[\\s.,!?;])");
+    /** Misspelt command words, fixed before any grammar reads them. */
+    private static final Map<Pattern, String> TYPOS = Map.of(
+            Pattern.compile("(?i)^(?:emial|emal|eamil|emali|emaill|e-mial)\\b"), "email",
+            Pattern.compile("(?i)^(?:txt|tex|tetx|txet)\\b"), "text",
+            Pattern.compile("(?i)\\b(?:unred|unraed|unead)\\b"), "unread",
+            Pattern.compile("(?i)\\b(?:emials|emals|eamils)\\b"), "emails",
+            Pattern.compile("(?i)\\b(?:tmrw|tmrow|tmr|tmw|2moro|2morrow|tomorow|tommorow|tommorrow)\\b"), "tomorrow",
+            Pattern.compile("(?i)\\b(?:calender|calandar)\\b"), "calendar");
     private static final Pattern POLITE = Pattern.compile(
             "^(?:(?:hey|hi|hello|ok|okay|so|um|uh|yo|hiya|right|alright)[,\\s]+)?(?:andy[,:!]?\\s+)?"
-                    + "(?:(?:please|kindly|can you|could you|would you|will you|can u|pls|plz|go ahead and|"
+                    + "(?:(?:please|kindly|can you|could you|would you|will you|can u|pls|plz|go ahead and|can we|could we|"
                     + "i want you to|i'd like you to|i would like you to|i need you to)[,\\s]+)*",
             Pattern.CASE_INSENSITIVE);
     // Only "please": "thanks" or "for me" at the end may be part of a message ("reply saying thanks").
@@ -95,10 +106,16 @@ public final class OfflineIntentEngine {
         if (q.find()) {
             quoted = q.group(1).trim();
             t = t.substring(0, q.start()) + " " + t.substring(q.end());
+        } else if ((q = SINGLE_QUOTED.matcher(t)).find()) {
+            quoted = q.group(1).trim();
+            t = t.substring(0, q.start()) + " " + t.substring(q.end());
         }
         t = t.replaceAll("(?i)\\bw/\\s*", "with ").replaceAll("(?i)\\bto do (list|items?)\\b", "to-do $1").replaceAll("\\s+", " ").trim();
         t = t.replaceAll("[.!?]+$", "").trim();
         t = POLITE.matcher(t).replaceFirst("");
+        for (Map.Entry<Pattern, String> typo : TYPOS.entrySet()) {
+            t = typo.getKey().matcher(t).replaceAll(typo.getValue());
+        }
         t = POLITE_END.matcher(t).replaceFirst("");
         t = t.replaceAll("[,;:]+$", "").trim();
         return new Command(new Phrase(t), quoted == null || quoted.isEmpty() ? null : quoted);

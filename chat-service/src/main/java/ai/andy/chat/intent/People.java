@@ -87,6 +87,19 @@ final class People {
         return POSSESSIVE.matcher(s).replaceFirst("").trim();
     }
 
+    /** The first name all these people share, or "" when they do not. */
+    private static String firstName(List<Person> people) {
+        String first = null;
+        for (Person p : people) {
+            String f = p.name().trim().split("\\s+")[0];
+            if (first != null && !first.equalsIgnoreCase(f)) {
+                return "";
+            }
+            first = f;
+        }
+        return first == null ? "" : first;
+    }
+
     private static Person one(String name, String display, Channel channel, Context ctx) {
         List<Person> found = ctx.people() == null ? List.of() : ctx.people().find(name);
         if (found == null || found.isEmpty()) {
@@ -99,8 +112,16 @@ final class People {
             }
         }
         List<Person> candidates = reachable.isEmpty() ? found : reachable;
-        if (candidates.size() == 1) {
+        if (candidates.size() == 1 && (found.size() == 1 || !name.trim().equalsIgnoreCase(firstName(found)))) {
             return candidates.get(0);
+        }
+        if (candidates.size() < found.size()) {
+            // "call Sarah" with two Sarahs, one without a number: the person may mean the other one.
+            List<String> names = new ArrayList<>();
+            for (Person p : found) {
+                names.add(p.name());
+            }
+            throw new Clarify("Which " + display + ": " + Words.orList(names) + "?");
         }
         List<String> options = new ArrayList<>();
         for (Person p : candidates) {

@@ -26,6 +26,9 @@ final class PhoneLogGrammar implements Grammar {
     /** "what did Bob text me", "what did Jean say in her text". */
     private static final Pattern WHAT_TEXTED = Pattern.compile(
             "^what (?:did|has)\\s+(.+?)\\s+(?:text(?:ed)?(?:\\s+me)?|sms(?:ed)?(?:\\s+me)?|say in (?:his|her|their|the|that) (?:last |latest )?text(?: message)?)\\b");
+    /** "did I miss any calls?", "have I missed a call today". */
+    private static final Pattern MISSED_ANY = Pattern.compile(
+            "^(?:did|have)\\s+i\\s+miss(?:ed)?\\s+(?:any|a|an)\\s+(?:phone\\s+)?calls?\\b\\s*(.*)$");
     private static final Pattern WHO_CALLED = Pattern.compile("^who\\s+(called|rang|phoned|texted|messaged)(?:\\s+me)?\\b\\s*(.*)$");
     private static final Pattern FROM = Pattern.compile(
             "\\b(?:from|with|by)\\s+(.+?)(?=\\s+(?:since|today|yesterday|this|last|in|on|about)\\b|$)");
@@ -45,6 +48,10 @@ final class PhoneLogGrammar implements Grammar {
         m = p.matcher(WHAT_TEXTED);
         if (m.find() && People.looksLikePerson(m.group(1))) {
             return list(false, p.group(m, 1), p.sub(m.end()), false, false, ctx);
+        }
+        m = p.matcher(MISSED_ANY);
+        if (m.find()) {
+            return list(true, null, p.sub(m.start(1)), false, true, ctx);
         }
         m = p.matcher(WHO_CALLED);
         if (m.find()) {

@@ -22,7 +22,7 @@ final class TaskGrammar implements Grammar {
     /** "tomorrow at 8am remind me to ...": the time said first. */
     private static final Pattern WHEN_REMIND = Pattern.compile("^(.+?),?\\s+(?:(?:please|can you|could you)\\s+)?remind me\\b\\s*(.*)$");
     /** "todo: buy milk", "task - call the bank". */
-    private static final Pattern LABELLED = Pattern.compile("^(?:new\\s+)?(?:to-?do|to do|task|reminder)\\s*[:-]\\s*(.+)$"
+    private static final Pattern LABELLED = Pattern.compile("^(?:new\\s+)?(?:(?:high|top|urgent|low|medium|normal)[\\s-]+priority\\s+|urgent\\s+|important\\s+)?(?:to-?do|to do|task|reminder)\\s*[:-]\\s*(.+)$"
             + "|^(?:new\\s+)?(?:to-?do|todo)\\s+(?!(?:list|lists|items?|for|due|today|tomorrow|this|next|on|in)\\b)(.+)$");
     /** "I need to renew my passport, add it to my list": the task first, then the request. */
     private static final Pattern NEED_TO = Pattern.compile(
@@ -50,7 +50,11 @@ final class TaskGrammar implements Grammar {
         Pattern.compile("^(?:tick|check|cross|strike)\\s+off\\s+(.+?)(?:\\s+(?:from\\s+)?(?:my|the)\\s+" + LIST_NOUN + ")?$"),
         Pattern.compile("^(?:tick|check|cross|strike)\\s+(.+?)\\s+off(?:\\s+(?:my|the)\\s+" + LIST_NOUN + ")?$"),
         Pattern.compile("^(?:complete|finish)\\s+(?:the\\s+|my\\s+)?(?:task|to-?do)\\b\\s*(.*)$"),
-        Pattern.compile("^(?:i(?:'ve| have)?\\s+)?(?:finished|done with|completed)\\s+(.+)$"),
+        Pattern.compile("^(?:i(?:'ve| have)?\\s+)?(?:finished|done with|completed)(?:\\s*:\\s*|\\s+)(.+)$"),
+        Pattern.compile("^(?:done|complete|completed)\\s*:\\s*(.+)$"),
+        // "I paid the rent, mark it done": the thing done, then the request.
+        Pattern.compile("^i(?:'ve| have)?\\s+(.+?)[,;.]?\\s+(?:(?:so\\s+)?(?:please|pls|you can|can you)\\s+)?"
+                + "(?:mark|tick|check|cross|strike)\\s+(?:it|that|this)\\s+(?:as\\s+)?(?:done|complete|completed|finished|off)$"),
     };
     private static final Pattern PRIORITY = Pattern.compile(
             ",?\\s*\\b(?:(?:with\\s+)?(high|top|urgent|low|medium|normal)[\\s-]+priority|priority[\\s:]+(high|low|medium|normal)"
@@ -78,7 +82,13 @@ final class TaskGrammar implements Grammar {
                     "What should I remind you about?");
         }
         if ((m = p.matcher(LABELLED)).find()) {
-            return create(p.sub(m.start(m.group(1) != null ? 1 : 2)), command, ctx, "What's the task?");
+            if (m.group(1) != null) {
+                // "low priority task: clean out the garage": the priority said before the label still counts.
+                Matcher said = PRIORITY.matcher(p.lower.substring(0, m.start(1)));
+                String priority = said.find() ? " " + said.group().replaceFirst("^,", "").trim() : "";
+                return create(new Phrase(p.text.substring(m.start(1)) + priority), command, ctx, "What's the task?");
+            }
+            return create(p.sub(m.start(2)), command, ctx, "What's the task?");
         }
         if ((m = p.matcher(NEED_TO)).find()) {
             return create(p.sub(m.start(m.group(1) != null ? 1 : 2), m.end(m.group(1) != null ? 1 : 2)), command,
@@ -94,6 +104,10 @@ final class TaskGrammar implements Grammar {
         }
         if ((m = p.matcher(DONT_FORGET)).find()) {
             return create(p.sub(m.start(1)), command, ctx, "What's the task?");
+        }
+        if (p.lower.matches("^(?:what|which)\\s+(?:tasks?\\s+|things\\s+)?(?:have i|did i|i've)\\s+(?:already\\s+)?"
+                + "(?:ticked|checked|crossed|struck)\\s+off\\b.*")) {
+            return list(new Phrase("completed tasks"), ctx); // "what have I already ticked off my list?"
         }
         if (p.matcher(LIST_QUESTION).find()) {
             return list(p, ctx);

@@ -73,10 +73,10 @@ final class TimeGrammar {
     private static final Pattern TIME_RANGE = Pattern.compile(
             "\\b(?:between|from)\\s+" + CLOCK + "\\s*(?:and|to|until|till|-)\\s*" + CLOCK + "(?![\\w])");
     private static final Pattern DASH_RANGE = Pattern.compile(
-            "\\b(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm)?\\s*-\\s*(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm)\\b");
+            "\\b(\\d{1,2})(?:[:.](\\d{2}))?\\s*(am|pm)?\\s*-\\s*(\\d{1,2})(?:[:.](\\d{2}))?\\s*(am|pm)\\b");
     /** "9am to 10am", "2pm until 3:30pm": a range without "from", the start said with am/pm. */
     private static final Pattern TO_RANGE = Pattern.compile(
-            "\\b(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm)\\s*(?:to|until|till)\\s*(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm)?(?![\\w:])");
+            "\\b(\\d{1,2})(?:[:.](\\d{2}))?\\s*(am|pm)\\s*(?:to|until|till)\\s*(\\d{1,2})(?:[:.](\\d{2}))?\\s*(am|pm)?(?![\\w:])");
     /** "half past ten", "quarter to 4", "quarter past 9am". */
     private static final Pattern TIME_PAST = Pattern.compile(
             "(?:\\b(?:at|by|around)\\s+)?\\b(half past|quarter past|quarter to|a quarter past|a quarter to)\\s+"
@@ -164,6 +164,13 @@ final class TimeGrammar {
         if (hit != null && w.date == null) {
             w.date = hit.date();
             w.rest = w.rest.cut(hit.start(), hit.end());
+            // "Thursday 12/3", "Friday, March 12": a weekday said with the date it falls on is that date.
+            Dates.DateHit also = Dates.findDate(w.rest.lower, 0, false, today, past, monthFirst);
+            if (also != null && also.date().getDayOfWeek() == hit.date().getDayOfWeek()
+                    && w.rest.lower.substring(also.start(), also.end()).matches(".*\\d.*")) {
+                w.date = also.date();
+                w.rest = w.rest.cut(also.start(), also.end());
+            }
         }
 
         if (w.time == null) {
