@@ -174,7 +174,7 @@ invite_turn() {
 check "an event with an attendee waits for confirmation, then is on the calendar" invite_turn
 sms_turn() {
   local stream
-  stream=$(turn "text +15555550123 saying the parcel is at the door")
+  stream=$(turn "text +14155550123 saying the parcel is at the door")
   # Nothing is sent before the person confirms.
   api "$access" "$gw/api/telephony/sms/threads" | grep -qi 'parcel is at the door' && return 1
   confirm_action "$stream" || return 1
@@ -183,11 +183,16 @@ sms_turn() {
 }
 check "a text asked for in chat is sent on the simulated carrier only after confirmation" sms_turn
 speech_turn() {
-  local url
-  url=$(turn "say good morning out loud" | grep -o 'http[^" ]*/api/voice/audio/[^" \\]*' | head -n 1)
+  local url audio
+  url=$(turn "say good morning out loud" | grep -o 'http[^" ]*/api/voice/audio/[^" \\]*' | sed -n 1p)
   [[ -n "$url" ]] || return 1
-  # The signed URL needs no token; the audio is a WAV file.
-  curl -s "$url" | head -c 4 | grep -q RIFF
+  # The signed URL needs no token; the audio is a WAV file. (Read whole: with pipefail, a reader that stops early
+  # would fail the pipeline.)
+  audio=$(mktemp)
+  curl -s -o "$audio" "$url"
+  [[ $(head -c 4 "$audio") == RIFF ]]; local riff=$?
+  rm -f "$audio"
+  return $riff
 }
 if command -v espeak-ng >/dev/null; then
   check "chat speaks through voice-service: a signed audio URL that plays without a token" speech_turn
